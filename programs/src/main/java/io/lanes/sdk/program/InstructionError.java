@@ -118,6 +118,55 @@ public final class InstructionError {
         return kind == Kind.Custom;
     }
 
+    /**
+     * The text Solana prints after {@code "Program <id> failed: "} in the logs (its Display form).
+     */
+    public String message() {
+        switch (kind) {
+            case Custom: return "custom program error: 0x" + Integer.toHexString(customCode);
+            case GenericError: return "generic instruction error";
+            case InvalidArgument: return "invalid program argument";
+            case InvalidInstructionData: return "invalid instruction data";
+            case InvalidAccountData: return "invalid account data for instruction";
+            case AccountDataTooSmall: return "account data too small for instruction";
+            case InsufficientFunds: return "insufficient funds for instruction";
+            case IncorrectProgramId: return "incorrect program id for instruction";
+            case MissingRequiredSignature: return "missing required signature for instruction";
+            case AccountAlreadyInitialized: return "instruction requires an uninitialized account";
+            case UninitializedAccount: return "instruction requires an initialized account";
+            case UnbalancedInstruction: return "sum of account balances before and after instruction do not match";
+            case ModifiedProgramId: return "instruction illegally modified the program id of an account";
+            case ExternalAccountLamportSpend: return "instruction spent from the balance of an account it does not own";
+            case ExternalAccountDataModified: return "instruction modified data of an account it does not own";
+            case ReadonlyLamportChange: return "instruction changed the balance of a read-only account";
+            case ReadonlyDataModified: return "instruction modified data of a read-only account";
+            case ExecutableModified: return "instruction changed executable bit of an account";
+            case RentEpochModified: return "instruction modified rent epoch of an account";
+            case NotEnoughAccountKeys: return "insufficient account keys for instruction";
+            case AccountDataSizeChanged: return "program other than the account's owner changed the size of the account data";
+            case AccountNotExecutable: return "instruction expected an executable account";
+            case ExecutableDataModified: return "instruction changed executable accounts data";
+            case ExecutableLamportChange: return "instruction changed the balance of an executable account";
+            case UnsupportedProgramId: return "Unsupported program id";
+            case CallDepth: return "Cross-program invocation call depth too deep";
+            case MissingAccount: return "An account required by the instruction is missing";
+            case ReentrancyNotAllowed: return "Cross-program invocation reentrancy not allowed for this instruction";
+            case MaxSeedLengthExceeded: return "Length of the seed is too long for address generation";
+            case InvalidSeeds: return "Provided seeds do not result in a valid address";
+            case InvalidRealloc: return "Failed to reallocate account data";
+            case ComputationalBudgetExceeded: return "Computational budget exceeded";
+            case PrivilegeEscalation: return "Cross-program invocation with unauthorized signer or writable account";
+            case ProgramFailedToComplete: return "Program failed to complete";
+            case Immutable: return "Account is immutable";
+            case IncorrectAuthority: return "Incorrect authority provided";
+            case AccountNotRentExempt: return "An account does not have enough lamports to be rent-exempt";
+            case InvalidAccountOwner: return "Invalid account owner";
+            case ArithmeticOverflow: return "Program arithmetic overflowed";
+            case IllegalOwner: return "Provided owner is not allowed";
+            default: return kind.name();
+        }
+    }
+
     /** The throwable that carries this value out of a program. */
     public ProgramError asThrowable() {
         return new ProgramError(this);
