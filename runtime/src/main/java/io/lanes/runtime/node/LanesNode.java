@@ -1,0 +1,106 @@
+package io.lanes.runtime.node;
+
+import io.lanes.runtime.exec.Bank;
+import io.lanes.runtime.exec.Genesis;
+import io.lanes.runtime.exec.ProgramRegistry;
+import io.lanes.runtime.pipeline.ExecutionListener;
+import io.lanes.runtime.pipeline.ParallelRuntime;
+import io.lanes.runtime.pipeline.RuntimeConfig;
+import io.lanes.runtime.pipeline.ThreadingMode;
+import io.lanes.runtime.store.AccountStore;
+import io.lanes.runtime.store.AccountStores;
+import io.lanes.sdk.Keypair;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * One running Lanes process: the persisted accounts in the data dir, the bank, the parallel
+ * runtime and the slot clock. Genesis on the first start: the faucet keypair (created if its file
+ * does not exist) funded with {@link #FAUCET_LAMPORTS}, and the built-in programs' accounts.
+ */
+public final class LanesNode implements AutoCloseable {
+    /** The faucet's balance at genesis: 500 million SOL. */
+    public static final long FAUCET_LAMPORTS = 500_000_000L * Genesis.LAMPORTS_PER_SOL;
+    public static final String ACCOUNTS_DIRECTORY = "accounts";
+
+    private final NodeConfig config;
+    private final AccountStore store;
+    private final Keypair faucet;
+    private final Bank bank;
+    private final ParallelRuntime runtime;
+    private final ScheduledExecutorService slotClock;
+
+    private LanesNode(final NodeConfig config, final ExecutionListener listener) throws IOException {
+        this.config = config;
+        Files.createDirectories(config.dataDir());
+        this.faucet = loadOrCreateFaucet(config.faucetKeypair());
+        final ProgramRegistry programs = ProgramRegistry.withBuiltins();
+        this.store = AccountStores.persisted(config.dataDir().resolve(ACCOUNTS_DIRECTORY));
+        if (store.find(faucet.publicKey()) < 0 || store.lamports(store.find(faucet.publicKey())) == 0) {
+            Genesis.addPrograms(store, programs);
+            Genesis.fund(store, faucet.publicKey(), FAUCET_LAMPORTS);
+            store.flush();
+        }
+        this.bank = new Bank(store, programs, true);
+        this.runtime = new ParallelRuntime(bank, RuntimeConfig.defaults(config.workers(), ThreadingMode.DEDICATED), listener);
+        this.slotClock = Executors.newSingleThreadScheduledExecutor(runnable -> {
+            final Thread thread = new Thread(runnable, "lanes-slot-clock");
+            thread.setDaemon(true);
+            return thread;
+        });
+    }
+
+    /** Opens the data dir (genesis if new) and starts the runtime and the slot clock. */
+    public static LanesNode start(final NodeConfig config, final ExecutionListener listener) throws IOException {
+        final LanesNode node = new LanesNode(config, listener);
+        node.runtime.start();
+        node.slotClock.scheduleAtFixedRate(
+            () -> node.runtime.runOnScheduler(node.bank::advanceSlot), config.slotMillis(), config.slotMillis(), TimeUnit.MILLISECONDS);
+        return node;
+    }
+
+    private static Keypair loadOrCreateFaucet(final Path file) throws IOException {
+        if (Files.exists(file)) {
+            return Keypair.readFile(file);
+        }
+        final Keypair keypair = Keypair.generate();
+        keypair.writeFile(file);
+        return keypair;
+    }
+
+    public Keypair faucet() {
+        return faucet;
+    }
+
+    public Bank bank() {
+        return bank;
+    }
+
+    public ParallelRuntime runtime() {
+        return runtime;
+    }
+
+    public NodeConfig config() {
+        return config;
+    }
+
+    /** Stops the slot clock and the runtime (in-flight work finishes first), then persists the accounts. */
+    @Override
+    public void close() {
+        slotClock.shutdownNow();
+        try {
+            runtime.awaitIdle(30, TimeUnit.SECONDS);
+        } catch (final InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            runtime.close();
+            store.flush();
+            store.close();
+        }
+    }
+}

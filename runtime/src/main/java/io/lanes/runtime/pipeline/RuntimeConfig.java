@@ -1,0 +1,63 @@
+package io.lanes.runtime.pipeline;
+
+import io.lanes.locks.PackerConfig;
+
+/**
+ * How the parallel runtime is laid out.
+ *
+ * @param workers            execution workers, 1..64
+ * @param threadingMode      which agents share threads
+ * @param idleStrategy       name for {@link IdleStrategies#byName}
+ * @param batchSize          most transactions per batch handed to a worker
+ * @param lookahead          most pending transactions one scheduling pass looks at
+ * @param inFlightBatches    most batches a worker holds between scheduling and completion
+ * @param pendingCapacity    most transactions admitted and not yet completed (back-pressure bound)
+ * @param inputCapacity      most submitted transactions waiting for admission
+ * @param pinWorkers         pin dedicated worker threads to cores where the machine allows
+ */
+public record RuntimeConfig(
+    int workers,
+    ThreadingMode threadingMode,
+    String idleStrategy,
+    int batchSize,
+    int lookahead,
+    int inFlightBatches,
+    int pendingCapacity,
+    int inputCapacity,
+    boolean pinWorkers) {
+
+    public RuntimeConfig {
+        if (workers < 1 || workers > 64) {
+            throw new IllegalArgumentException("workers must be in 1..64: " + workers);
+        }
+        IdleStrategies.byName(idleStrategy);
+        if (batchSize < 1 || lookahead < 1 || inFlightBatches < 1 || pendingCapacity < 1 || inputCapacity < 1) {
+            throw new IllegalArgumentException("sizes must be positive: " + this);
+        }
+    }
+
+    /** Defaults: backoff idling, batches of 64, 4 batches in flight per worker. */
+    public static RuntimeConfig defaults(final int workers, final ThreadingMode mode) {
+        return new RuntimeConfig(workers, mode, IdleStrategies.DEFAULT, PackerConfig.DEFAULT_BATCH_SIZE,
+            PackerConfig.DEFAULT_LOOKAHEAD, PackerConfig.DEFAULT_IN_FLIGHT_BATCHES, 16_384, 65_536, true);
+    }
+
+    /** Workers for this machine: cores - 1, at least 1. */
+    public static int defaultWorkers() {
+        return Math.max(1, Runtime.getRuntime().availableProcessors() - 1);
+    }
+
+    public RuntimeConfig withIdleStrategy(final String name) {
+        return new RuntimeConfig(workers, threadingMode, name, batchSize, lookahead, inFlightBatches,
+            pendingCapacity, inputCapacity, pinWorkers);
+    }
+
+    public RuntimeConfig withBatchSize(final int size) {
+        return new RuntimeConfig(workers, threadingMode, idleStrategy, size, lookahead, inFlightBatches,
+            pendingCapacity, inputCapacity, pinWorkers);
+    }
+
+    PackerConfig packerConfig() {
+        return new PackerConfig(workers, batchSize, lookahead, batchSize * inFlightBatches);
+    }
+}
