@@ -39,7 +39,9 @@ class Base58Test {
             if (i % 3 == 0 && bytes.length > 3) {
                 bytes[0] = 0;
                 bytes[1] = 0;
-                bytes[2] = (byte) (random.nextBoolean() ? 0 : bytes[2]);
+                if (random.nextBoolean()) {
+                    bytes[2] = 0;
+                }
             }
             final String text = Base58.encode(bytes);
             assertArrayEquals(bytes, Base58.decode(text), text);
