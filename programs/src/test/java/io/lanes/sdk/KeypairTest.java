@@ -77,6 +77,21 @@ class KeypairTest {
         assertTrue(Keypair.verify(keypair.publicKey(), message, good));
     }
 
+    /**
+     * With a small-order key (here the identity point) the "signature" R = identity, S = 0
+     * satisfies the plain verification equation for every message; Solana's {@code verify_strict}
+     * rejects such keys, and so must we.
+     */
+    @Test
+    void rejectsTheSmallOrderKeyForgery() {
+        final byte[] identity = new byte[32];
+        identity[0] = 1;
+        final byte[] forged = new byte[64];
+        forged[0] = 1;
+        assertFalse(Keypair.verify(Pubkey.wrap(identity), new byte[] {1, 2, 3}, Signature.wrap(forged)));
+        assertFalse(Keypair.verify(Pubkey.wrap(identity), new byte[0], Signature.wrap(forged)));
+    }
+
     @Test
     void jsonIsTheSolanaCliFormat() {
         final Keypair payer = Keypair.fromSeed(PubkeyTest.filled(1));

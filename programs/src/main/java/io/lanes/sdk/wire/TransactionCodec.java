@@ -105,7 +105,7 @@ public final class TransactionCodec {
      * Encodes a message from its fields (not its cached bytes).
      *
      * @throws WireFormatException if a value does not fit the format (a header value above 255,
-     *     a list longer than 65535, lookups on a legacy message)
+     *     a list longer than 65535, lookups on a legacy message or 128 or more signers on it)
      */
     public static byte[] encodeMessage(final Message message) {
         final WireWriter writer = new WireWriter(messageLength(message));
@@ -279,10 +279,21 @@ public final class TransactionCodec {
                 length += Pubkey.LENGTH + vectorLength(lookup.writableIndexes(), "writable lookup indexes")
                     + vectorLength(lookup.readonlyIndexes(), "read-only lookup indexes");
             }
-        } else if (!message.addressTableLookups().isEmpty()) {
-            throw new WireFormatException("a legacy message cannot carry address table lookups");
+        } else {
+            checkLegacyHeader(message);
         }
         return length;
+    }
+
+    /** A legacy message's first byte is numRequiredSignatures; 0x80 and above would read as a version. */
+    private static void checkLegacyHeader(final Message message) {
+        if (!message.addressTableLookups().isEmpty()) {
+            throw new WireFormatException("a legacy message cannot carry address table lookups");
+        }
+        if (message.header().numRequiredSignatures() >= MESSAGE_VERSION_PREFIX) {
+            throw new WireFormatException("a legacy message may require at most 127 signatures, not "
+                + message.header().numRequiredSignatures() + ": its first byte would read as a version prefix");
+        }
     }
 
     private static int vectorLength(final byte[] vector, final String what) {

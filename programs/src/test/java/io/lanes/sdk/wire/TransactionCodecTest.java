@@ -5,6 +5,7 @@ import io.lanes.sdk.Signature;
 import org.junit.jupiter.api.Test;
 
 import java.util.Arrays;
+import java.util.List;
 
 import static io.lanes.sdk.wire.MessageBuilderTest.BLOCKHASH;
 import static io.lanes.sdk.wire.MessageBuilderTest.PAYER;
@@ -115,6 +116,7 @@ class TransactionCodecTest {
         assertEquals(2, decoded.addressTableLookups().size());
         assertLookup(first, decoded.addressTableLookups().get(0));
         assertLookup(second, decoded.addressTableLookups().get(1));
+        assertEquals(List.of(first, second), decoded.addressTableLookups(), "lookups compare by content");
         assertArrayEquals(wire, TransactionCodec.encode(TransactionCodec.decode(wire)));
         // The lookups take 73 bytes after their count: 37 for the first, 36 for the second.
         assertRejected("declared 2 address table lookups", Arrays.copyOf(wire, wire.length - 6));
@@ -124,7 +126,7 @@ class TransactionCodecTest {
 
     @Test
     void encodeRejectsValuesTheFormatCannotHold() {
-        final Message bigHeader = new Message(MessageVersion.LEGACY, new MessageHeader(256, 0, 0),
+        final Message bigHeader = new Message(MessageVersion.V0, new MessageHeader(256, 0, 0),
             new Pubkey[] {PAYER.publicKey()}, BLOCKHASH, new CompiledInstruction[0], new AddressTableLookup[0], null);
         assertRejected("numRequiredSignatures must be 0..255", () -> TransactionCodec.encodeMessage(bigHeader));
         final Message legacyWithLookups = new Message(MessageVersion.LEGACY, new MessageHeader(1, 0, 0),
@@ -132,6 +134,10 @@ class TransactionCodecTest {
             new AddressTableLookup[] {new AddressTableLookup(key('t'), new byte[] {1}, new byte[0])}, null);
         assertRejected("a legacy message cannot carry address table lookups",
             () -> TransactionCodec.encodeMessage(legacyWithLookups));
+        final Message manySigners = new Message(MessageVersion.LEGACY, new MessageHeader(128, 0, 0),
+            new Pubkey[] {PAYER.publicKey()}, BLOCKHASH, new CompiledInstruction[0], new AddressTableLookup[0], null);
+        assertRejected("a legacy message may require at most 127 signatures, not 128",
+            () -> TransactionCodec.encodeMessage(manySigners));
         final Message bigProgramIndex = new Message(MessageVersion.LEGACY, new MessageHeader(1, 0, 0),
             new Pubkey[] {PAYER.publicKey()}, BLOCKHASH,
             new CompiledInstruction[] {new CompiledInstruction(300, new byte[0], new byte[0])}, new AddressTableLookup[0], null);
