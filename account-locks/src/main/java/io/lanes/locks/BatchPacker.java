@@ -38,6 +38,8 @@ public final class BatchPacker {
     private final int[] passCounts;
     private long availableWorkers;
     private boolean inPass;
+    /** The last pass scheduled nothing and no add or complete came since: a new pass would too. */
+    private boolean fruitlessUntilChange;
 
     /** Creates a packer with {@code config}'s limits. */
     public BatchPacker(PackerConfig config) {
@@ -73,6 +75,7 @@ public final class BatchPacker {
     public int add(long priority, int[] writeIds, int writeCount, int[] readIds, int readCount) {
         requireOutsidePass();
         int maxId = Math.max(maxId(writeIds, writeCount), maxId(readIds, readCount));
+        fruitlessUntilChange = false;
         ensureAccountCapacity(maxId + 1);
         int handle = pool.allocate(priority, writeIds, writeCount, readIds, readCount);
         pending.ensureTxCapacity(pool.capacity());
@@ -84,12 +87,17 @@ public final class BatchPacker {
      * One scheduling pass: hands pending transactions to workers by the rule in the class comment,
      * calling {@code sink} once per scheduled transaction, in each worker's execution order.
      * Each worker gets at most {@link PackerConfig#batchSize()} per pass and never more than
-     * {@link PackerConfig#maxInFlightPerWorker()} in flight.
+     * {@link PackerConfig#maxInFlightPerWorker()} in flight. Call it again after completions or
+     * additions; a pass right after one that scheduled nothing, with no {@link #add} or
+     * {@link #complete} in between, returns 0 at once (its outcome could not differ).
      *
      * @return how many transactions were scheduled
      */
     public int schedule(ScheduleSink sink) {
         requireOutsidePass();
+        if (fruitlessUntilChange) {
+            return 0;
+        }
         inPass = true;
         try {
             return runPass(sink);
@@ -110,6 +118,7 @@ public final class BatchPacker {
                 || pool.worker(txHandle) != worker) {
             throw new IllegalStateException("tx " + txHandle + " is not in flight on worker " + worker);
         }
+        fruitlessUntilChange = false;
         locks.unlock(worker, pool.writeIds(txHandle), pool.writeCount(txHandle),
                 pool.readIds(txHandle), pool.readCount(txHandle));
         inFlightCounts[worker]--;
@@ -197,6 +206,7 @@ public final class BatchPacker {
                 scheduledCount++;
             }
         }
+        fruitlessUntilChange = scheduledCount == 0;
         return scheduledCount;
     }
 
