@@ -2,9 +2,9 @@ package io.lanes.locks;
 
 /**
  * Drives a {@link BatchPacker} the way the scheduler does, on one thread and without allocating:
- * keeps up to {@code backlog} transactions pending, runs a pass, then completes everything that
- * pass scheduled, in each worker's order (workers that finish instantly). Used by the allocation
- * test and by {@link PackerBenchmark}.
+ * keeps up to {@code backlog} transactions pending, runs a pass, then completes the oldest
+ * {@code completionsPerPass} scheduled transactions (all of them: workers that finish instantly),
+ * in scheduling order. Used by the allocation test and by {@link PackerBenchmark}.
  */
 final class PackerDriver implements ScheduleSink {
     /** Shapes of generated transactions. */
@@ -28,8 +28,11 @@ final class PackerDriver implements ScheduleSink {
     private final int freshAccountMask;
     private final int[] writeIds = new int[3];
     private final int[] readIds = new int[1];
+    private final int completionsPerPass;
+    /** Ring of scheduled, not yet completed transactions, oldest first. */
     private final int[] scheduledWorkers;
     private final int[] scheduledHandles;
+    private int scheduledHead;
     private int scheduledCount;
     private long txIndex;
 
@@ -38,6 +41,11 @@ final class PackerDriver implements ScheduleSink {
      *                          through it, so it must far exceed the transactions alive at once
      */
     PackerDriver(BatchPacker packer, Workload workload, int backlog, int freshAccountSpace) {
+        this(packer, workload, backlog, freshAccountSpace, Integer.MAX_VALUE);
+    }
+
+    PackerDriver(BatchPacker packer, Workload workload, int backlog, int freshAccountSpace,
+                 int completionsPerPass) {
         if (Integer.bitCount(freshAccountSpace) != 1) {
             throw new IllegalArgumentException("freshAccountSpace must be a power of two");
         }
@@ -45,9 +53,10 @@ final class PackerDriver implements ScheduleSink {
         this.workload = workload;
         this.backlog = backlog;
         this.freshAccountMask = freshAccountSpace - 1;
-        int maxPerPass = packer.config().workers() * packer.config().batchSize();
-        this.scheduledWorkers = new int[maxPerPass];
-        this.scheduledHandles = new int[maxPerPass];
+        this.completionsPerPass = completionsPerPass;
+        int maxInFlight = packer.config().workers() * packer.config().maxInFlightPerWorker();
+        this.scheduledWorkers = new int[maxInFlight];
+        this.scheduledHandles = new int[maxInFlight];
         packer.ensureAccountCapacity(FIRST_FRESH_ACCOUNT + freshAccountSpace);
     }
 
@@ -55,7 +64,7 @@ final class PackerDriver implements ScheduleSink {
     long run(long txCount) {
         long added = 0;
         long passes = 0;
-        while (added < txCount || packer.pendingCount() > 0) {
+        while (added < txCount || packer.pendingCount() > 0 || scheduledCount > 0) {
             while (added < txCount && packer.pendingCount() < backlog) {
                 addNext();
                 added++;
@@ -69,16 +78,19 @@ final class PackerDriver implements ScheduleSink {
 
     @Override
     public void onScheduled(int worker, int txHandle) {
-        scheduledWorkers[scheduledCount] = worker;
-        scheduledHandles[scheduledCount] = txHandle;
+        int slot = (scheduledHead + scheduledCount) % scheduledHandles.length;
+        scheduledWorkers[slot] = worker;
+        scheduledHandles[slot] = txHandle;
         scheduledCount++;
     }
 
     private void runPassAndComplete() {
-        scheduledCount = 0;
         packer.schedule(this);
-        for (int i = 0; i < scheduledCount; i++) {
-            packer.complete(scheduledWorkers[i], scheduledHandles[i]);
+        int completions = Math.min(completionsPerPass, scheduledCount);
+        for (int i = 0; i < completions; i++) {
+            packer.complete(scheduledWorkers[scheduledHead], scheduledHandles[scheduledHead]);
+            scheduledHead = (scheduledHead + 1) % scheduledHandles.length;
+            scheduledCount--;
         }
     }
 
