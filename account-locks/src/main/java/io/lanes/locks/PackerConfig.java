@@ -11,8 +11,8 @@ package io.lanes.locks;
 public record PackerConfig(int workers, int batchSize, int lookahead, int maxInFlightPerWorker) {
     /** Default {@link #batchSize()}. */
     public static final int DEFAULT_BATCH_SIZE = 64;
-    /** Default {@link #lookahead()}. */
-    public static final int DEFAULT_LOOKAHEAD = 1024;
+    /** Least default {@link #lookahead()}; see {@link #defaults(int)}. */
+    public static final int MIN_DEFAULT_LOOKAHEAD = 256;
     /** Default {@link #maxInFlightPerWorker()}, in batches. */
     public static final int DEFAULT_IN_FLIGHT_BATCHES = 4;
 
@@ -24,10 +24,22 @@ public record PackerConfig(int workers, int batchSize, int lookahead, int maxInF
         requireBetween("maxInFlightPerWorker", maxInFlightPerWorker, 1, Integer.MAX_VALUE);
     }
 
-    /** Default limits for {@code workers} workers. */
+    /**
+     * Default limits for {@code workers} workers. The lookahead is twice what one pass can hand out
+     * ({@code workers * batchSize}), at least {@value #MIN_DEFAULT_LOOKAHEAD}: enough to fill every
+     * batch when up to half of the visited transactions must wait, while a pass whose queue head is
+     * blocked (its cost grows with the lookahead) stays short.
+     */
     public static PackerConfig defaults(int workers) {
-        return new PackerConfig(workers, DEFAULT_BATCH_SIZE, DEFAULT_LOOKAHEAD,
-                DEFAULT_IN_FLIGHT_BATCHES * DEFAULT_BATCH_SIZE);
+        return defaults(workers, DEFAULT_BATCH_SIZE);
+    }
+
+    /** Default limits for {@code workers} workers taking up to {@code batchSize} per pass. */
+    public static PackerConfig defaults(int workers, int batchSize) {
+        long lookahead = Math.max(MIN_DEFAULT_LOOKAHEAD, 2L * workers * batchSize);
+        long maxInFlight = (long) DEFAULT_IN_FLIGHT_BATCHES * batchSize;
+        return new PackerConfig(workers, batchSize, (int) Math.min(Integer.MAX_VALUE, lookahead),
+                (int) Math.min(Integer.MAX_VALUE, maxInFlight));
     }
 
     private static void requireBetween(String name, int value, int min, int max) {

@@ -281,6 +281,15 @@ class BatchPackerTest {
     }
 
     @Test
+    void defaultLookaheadCoversTwiceAPassAtLeast256() {
+        assertEquals(256, PackerConfig.defaults(1).lookahead());
+        assertEquals(256, PackerConfig.defaults(2).lookahead());
+        assertEquals(2048, PackerConfig.defaults(16).lookahead());
+        assertEquals(64, PackerConfig.defaults(16).batchSize());
+        assertEquals(256, PackerConfig.defaults(16).maxInFlightPerWorker());
+    }
+
+    @Test
     void badArgumentsAreRejected() {
         BatchPacker packer = packer(1);
         assertThrows(IllegalArgumentException.class, () -> add(packer, ids(-1), NONE));

@@ -12,7 +12,8 @@ import java.util.Arrays;
  *       {@link PackerDriver.Workload#MIXED} (random priorities, a quarter on one hot account);</li>
  *   <li>{@link AccountLockTable} lock + unlock of a 10-account tx (6 writes, 4 reads).</li>
  * </ul>
- * Arguments (optional): {@code lookahead backlog workers}.
+ * Arguments (optional): {@code lookahead backlog workers}; by default the
+ * {@link PackerConfig#defaults(int)} lookahead for 2 workers, and twice that many txs pending.
  */
 public final class PackerBenchmark {
     private static final long TXS_PER_RUN = 1_000_000;
@@ -32,11 +33,12 @@ public final class PackerBenchmark {
     }
 
     public static void main(String[] args) {
-        int lookahead = args.length > 0 ? Integer.parseInt(args[0]) : PackerConfig.DEFAULT_LOOKAHEAD;
-        int backlog = args.length > 1 ? Integer.parseInt(args[1]) : 2 * lookahead;
         int workers = args.length > 2 ? Integer.parseInt(args[2]) : 2;
-        PackerConfig config = new PackerConfig(workers, PackerConfig.DEFAULT_BATCH_SIZE, lookahead,
-                PackerConfig.DEFAULT_IN_FLIGHT_BATCHES * PackerConfig.DEFAULT_BATCH_SIZE);
+        PackerConfig defaults = PackerConfig.defaults(workers);
+        int lookahead = args.length > 0 ? Integer.parseInt(args[0]) : defaults.lookahead();
+        int backlog = args.length > 1 ? Integer.parseInt(args[1]) : 2 * lookahead;
+        PackerConfig config = new PackerConfig(workers, defaults.batchSize(), lookahead,
+                defaults.maxInFlightPerWorker());
         System.out.printf("java %s, %d cpus, %s, backlog=%d, %d warm-up + %d measured runs of %,d txs%n",
                 System.getProperty("java.version"), Runtime.getRuntime().availableProcessors(), config,
                 backlog, WARM_UP_RUNS, MEASURED_RUNS, TXS_PER_RUN);
