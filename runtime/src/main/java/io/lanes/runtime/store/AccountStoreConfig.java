@@ -1,0 +1,35 @@
+package io.lanes.runtime.store;
+
+/**
+ * Sizing of a persisted account store's Chronicle Map files. The maps grow past these numbers by
+ * up to {@code maxBloatFactor} times (Chronicle Map adds tiers as needed); past that, puts fail.
+ *
+ * @param expectedAccounts       accounts the map is sized for
+ * @param averageDataBytes       average account data length (165 for SPL token accounts)
+ * @param maxBloatFactor         how many times the configured size the maps may grow (1 to 1000)
+ * @param expectedLargeDataBytes total data of accounts larger than the inline limit
+ *                               ({@link ChronicleAccountFile#INLINE_DATA_MAX_BYTES}), which are
+ *                               stored in parts in a second map
+ */
+public record AccountStoreConfig(
+    long expectedAccounts, int averageDataBytes, double maxBloatFactor, long expectedLargeDataBytes) {
+
+    /** One million accounts of 165 bytes, 256 MiB of large account data, growth up to 10x. */
+    public static final AccountStoreConfig DEFAULT = new AccountStoreConfig(1_000_000, 165, 10.0, 256L << 20);
+
+    public AccountStoreConfig {
+        if (expectedAccounts < 1 || averageDataBytes < 0 || expectedLargeDataBytes < 0) {
+            throw new IllegalArgumentException("sizes must be positive: " + expectedAccounts + ", "
+                + averageDataBytes + ", " + expectedLargeDataBytes);
+        }
+        if (!(maxBloatFactor >= 1.0 && maxBloatFactor <= 1000.0)) {
+            throw new IllegalArgumentException("maxBloatFactor must be in [1, 1000]: " + maxBloatFactor);
+        }
+    }
+
+    /** Sized for a test or a small chain: the given number of accounts, otherwise the defaults. */
+    public static AccountStoreConfig forAccounts(final long expectedAccounts) {
+        return new AccountStoreConfig(expectedAccounts, DEFAULT.averageDataBytes, DEFAULT.maxBloatFactor,
+            Math.min(DEFAULT.expectedLargeDataBytes, expectedAccounts * 1024L));
+    }
+}
