@@ -99,6 +99,10 @@ final class ChronicleAccountFile implements AutoCloseable {
         return accounts.longSize();
     }
 
+    long dataPartCount() {
+        return dataParts.longSize();
+    }
+
     /** Logical length of the map files; they are sparse, so disk use can be smaller. */
     long fileBytes() {
         return accounts.file().length() + dataParts.file().length();
@@ -170,8 +174,9 @@ final class ChronicleAccountFile implements AutoCloseable {
         final Data<byte[]> keyData = entry.key();
         final Data<byte[]> valueData = entry.value();
         assert keyData.size() == Pubkey.LENGTH && valueData.size() <= value.view.capacity();
-        keyData.bytes().nativeRead(keyData.offset(), loaded.key.addressOffset(), Pubkey.LENGTH);
-        valueData.bytes().nativeRead(valueData.offset(), value.view.addressOffset(), valueData.size());
+        copyOut(keyData, key.view);
+        loaded.key.putBytes(0, key.view, 0, Pubkey.LENGTH);
+        copyOut(valueData, value.view);
         final UnsafeBuffer bytes = value.view;
         loaded.lamports = bytes.getLong(LAMPORTS_AT, ByteOrder.LITTLE_ENDIAN);
         loaded.rentEpoch = bytes.getLong(RENT_EPOCH_AT, ByteOrder.LITTLE_ENDIAN);
@@ -193,6 +198,7 @@ final class ChronicleAccountFile implements AutoCloseable {
 
     private void readParts(final AccountRecord record) {
         largeData.checkLimit(record.dataLength);
+        assert largeData.byteArray() == null : "parts are copied by address";
         for (int part = 0; part < partCount(record.dataLength); part++) {
             final int offset = part * PART_BYTES;
             try (ExternalMapQueryContext<byte[], byte[], ?> query = dataParts.queryContext(key.store, 0, partKey(record, part))) {
@@ -205,6 +211,12 @@ final class ChronicleAccountFile implements AutoCloseable {
                 partData.bytes().nativeRead(partData.offset(), largeData.addressOffset() + offset, partData.size());
             }
         }
+    }
+
+    /** Copies the entry bytes to the start of a direct buffer (by address: it must be off-heap). */
+    private static void copyOut(final Data<byte[]> data, final UnsafeBuffer direct) {
+        assert direct.byteArray() == null && data.size() <= direct.capacity();
+        data.bytes().nativeRead(data.offset(), direct.addressOffset(), data.size());
     }
 
     private int encodeValue(final AccountRecord record) {

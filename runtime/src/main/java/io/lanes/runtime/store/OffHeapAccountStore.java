@@ -243,6 +243,11 @@ public final class OffHeapAccountStore implements AccountStore {
         return file == null ? 0 : file.fileBytes();
     }
 
+    /** The files behind a persisted store, or null; for tests. */
+    ChronicleAccountFile file() {
+        return file;
+    }
+
     @Override
     public void flush() {
         if (file == null) {
