@@ -10,7 +10,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.Objects;
-import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.function.IntConsumer;
 
 import static io.lanes.runtime.store.SlotTable.DATA_LENGTH_OFFSET;
@@ -52,7 +52,8 @@ public final class OffHeapAccountStore implements AccountStore {
     private final KeyIndex index;
     private final OwnerTable owners = new OwnerTable();
     private final DataArena arena = new DataArena();
-    private final AtomicLong accountCount = new AtomicLong();
+    /** A LongAdder: workers creating accounts at once would contend on one counter. */
+    private final LongAdder accountCount = new LongAdder();
     private final ChronicleAccountFile file;
     private final AccountRecord flushRecord = new AccountRecord();
     private final IntArrayList flushedSlots = new IntArrayList();
@@ -170,9 +171,9 @@ public final class OffHeapAccountStore implements AccountStore {
         chunk.putLong(header + RENT_EPOCH_OFFSET, from.rentEpoch());
         chunk.putInt(header + OWNER_ID_OFFSET, ownerId(chunk.getInt(header + OWNER_ID_OFFSET), from.owner()));
         chunk.putByte(header + EXECUTABLE_OFFSET, (byte) (from.executable() ? 1 : 0));
-        slots.markDirty(slot);
+        markDirty(chunk, header, slot);
         if (created) {
-            accountCount.incrementAndGet();
+            accountCount.increment();
         }
     }
 
@@ -187,15 +188,15 @@ public final class OffHeapAccountStore implements AccountStore {
         final boolean created = chunk.getLong(header + LAMPORTS_OFFSET) == 0;
         assert !created || isCleared(chunk, header) : "a slot without lamports holds nothing else";
         chunk.putLong(header + LAMPORTS_OFFSET, lamports);
-        slots.markDirty(slot);
+        markDirty(chunk, header, slot);
         if (created) {
-            accountCount.incrementAndGet();
+            accountCount.increment();
         }
     }
 
     @Override
     public long accountCount() {
-        return accountCount.get();
+        return accountCount.sum();
     }
 
     /**
@@ -296,8 +297,8 @@ public final class OffHeapAccountStore implements AccountStore {
         chunk.putInt(header + OWNER_ID_OFFSET, 0);
         chunk.putByte(header + EXECUTABLE_OFFSET, (byte) 0);
         assert isCleared(chunk, header);
-        slots.markDirty(slot);
-        accountCount.decrementAndGet();
+        markDirty(chunk, header, slot);
+        accountCount.decrement();
     }
 
     /** Sets the slot's data, moving it to another size class when the length needs one. */
@@ -318,6 +319,12 @@ public final class OffHeapAccountStore implements AccountStore {
             arena.block(location).putBytes(DataArena.offset(location), source, sourceOffset, length);
         }
         chunk.putInt(header + DATA_LENGTH_OFFSET, length);
+    }
+
+    private void markDirty(final UnsafeBuffer chunk, final int header, final int slot) {
+        if (file != null) {
+            slots.markDirty(chunk, header, slot);
+        }
     }
 
     private int ownerId(final int currentId, final Pubkey owner) {
@@ -399,7 +406,7 @@ public final class OffHeapAccountStore implements AccountStore {
         chunk.putInt(header + OWNER_ID_OFFSET, restoredOwnerId(record.owner));
         chunk.putByte(header + EXECUTABLE_OFFSET, (byte) (record.executable ? 1 : 0));
         chunk.putInt(header + PERSISTED_LENGTH_OFFSET, record.dataLength);
-        accountCount.incrementAndGet();
+        accountCount.increment();
     }
 
     private int restoredOwnerId(final DirectBuffer owner) {

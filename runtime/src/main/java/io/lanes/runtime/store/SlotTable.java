@@ -18,12 +18,14 @@ import java.nio.ByteBuffer;
  *     16    8 data location in the arena ({@link DataArena#NO_DATA} if none)
  *     24    4 data length in bytes
  *     28    4 owner id ({@link OwnerTable})
- *     32   32 key
- *     64    1 executable (0 or 1)
- *     65    1 data size class
- *     66    1 dirty: changed since the last flush
- *     68    4 data length in the store of record (persisted stores only)
+ *     32    1 executable (0 or 1)
+ *     33    1 data size class
+ *     34    1 dirty: changed since the last flush
+ *     36    4 data length in the store of record (persisted stores only)
+ *     40   32 key
  * </pre>
+ * The fields that load and save touch come first (bytes 0 to 34), so they share one cache line
+ * more often than not; the key, needed only by lookups, hashing and flushes, comes last.
  *
  * <p>The owner is an id into the owner table rather than 32 bytes here: loading then hands out
  * the interned owner key with one array read, and owner filters compare ints.
@@ -40,11 +42,11 @@ final class SlotTable implements AutoCloseable {
     static final int DATA_LOCATION_OFFSET = 16;
     static final int DATA_LENGTH_OFFSET = 24;
     static final int OWNER_ID_OFFSET = 28;
-    static final int KEY_OFFSET = 32;
-    static final int EXECUTABLE_OFFSET = 64;
-    static final int SIZE_CLASS_OFFSET = 65;
-    static final int DIRTY_OFFSET = 66;
-    static final int PERSISTED_LENGTH_OFFSET = 68;
+    static final int EXECUTABLE_OFFSET = 32;
+    static final int SIZE_CLASS_OFFSET = 33;
+    static final int DIRTY_OFFSET = 34;
+    static final int PERSISTED_LENGTH_OFFSET = 36;
+    static final int KEY_OFFSET = 40;
 
     static final int CHUNK_SHIFT = 14;
     static final int SLOTS_PER_CHUNK = 1 << CHUNK_SHIFT;
@@ -109,9 +111,17 @@ final class SlotTable implements AutoCloseable {
         return chunk(slot).getInt(headerOffset(slot) + DATA_LENGTH_OFFSET);
     }
 
-    void markDirty(final int slot) {
-        chunk(slot).putByte(headerOffset(slot) + DIRTY_OFFSET, (byte) 1);
-        dirtyChunks[slot >>> CHUNK_SHIFT] = 1;
+    /**
+     * Marks the slot (whose header is at {@code header} in {@code chunk}) changed. The chunk flag
+     * is written only when clear, so workers saving in the same chunk do not bounce its cache line.
+     */
+    void markDirty(final UnsafeBuffer chunk, final int header, final int slot) {
+        assert chunk == chunk(slot) && header == headerOffset(slot);
+        chunk.putByte(header + DIRTY_OFFSET, (byte) 1);
+        final int chunkIndex = slot >>> CHUNK_SHIFT;
+        if (dirtyChunks[chunkIndex] == 0) {
+            dirtyChunks[chunkIndex] = 1;
+        }
     }
 
     /** True (and clears the chunk's flag) if some slot of the chunk may be dirty. */

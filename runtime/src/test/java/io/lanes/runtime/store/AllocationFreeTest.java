@@ -2,8 +2,10 @@ package io.lanes.runtime.store;
 
 import io.lanes.sdk.Pubkey;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import java.lang.management.ManagementFactory;
+import java.nio.file.Path;
 import java.util.SplittableRandom;
 
 import static io.lanes.runtime.store.TestAccounts.STAKE_PROGRAM;
@@ -23,25 +25,39 @@ class AllocationFreeTest {
     private final com.sun.management.ThreadMXBean threads =
         (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
 
+    @TempDir
+    Path directory;
+
     @Test
-    void loadAndSaveAllocateNothingAfterWarmUp() {
+    void loadAndSaveAllocateNothingAfterWarmUpInMemory() {
         try (OffHeapAccountStore store = OffHeapAccountStore.inMemory()) {
-            final int[] slots = createAccounts(store);
-            final AccountBuffer buffer = new AccountBuffer();
-            final AccountBuffer system = account(1, Pubkey.SYSTEM_PROGRAM, 0, 1);
-            for (int round = 0; round < WARM_UP_ROUNDS; round++) {
-                exercise(store, slots, buffer, system, round);
-            }
-            final long before = threads.getCurrentThreadAllocatedBytes();
-            long checksum = 0;
-            for (int round = 0; round < MEASURED_ROUNDS; round++) {
-                checksum += exercise(store, slots, buffer, system, round);
-            }
-            final long allocatedBytes = threads.getCurrentThreadAllocatedBytes() - before;
-            assertTrue(checksum != 0);
-            assertTrue(allocatedBytes <= MAX_ALLOCATED_BYTES, "allocated " + allocatedBytes + " bytes");
-            assertEquals(ACCOUNTS, store.accountCount());
+            assertAllocationFree(store);
         }
+    }
+
+    @Test
+    void loadAndSaveAllocateNothingAfterWarmUpWhenPersisted() {
+        try (OffHeapAccountStore store = OffHeapAccountStore.open(directory, AccountStoreConfig.forAccounts(ACCOUNTS))) {
+            assertAllocationFree(store);
+        }
+    }
+
+    private void assertAllocationFree(final OffHeapAccountStore store) {
+        final int[] slots = createAccounts(store);
+        final AccountBuffer buffer = new AccountBuffer();
+        final AccountBuffer system = account(1, Pubkey.SYSTEM_PROGRAM, 0, 1);
+        for (int round = 0; round < WARM_UP_ROUNDS; round++) {
+            exercise(store, slots, buffer, system, round);
+        }
+        final long before = threads.getCurrentThreadAllocatedBytes();
+        long checksum = 0;
+        for (int round = 0; round < MEASURED_ROUNDS; round++) {
+            checksum += exercise(store, slots, buffer, system, round);
+        }
+        final long allocatedBytes = threads.getCurrentThreadAllocatedBytes() - before;
+        assertTrue(checksum != 0);
+        assertTrue(allocatedBytes <= MAX_ALLOCATED_BYTES, "allocated " + allocatedBytes + " bytes");
+        assertEquals(ACCOUNTS, store.accountCount());
     }
 
     private static int[] createAccounts(final OffHeapAccountStore store) {
