@@ -2,7 +2,10 @@ package io.lanes.runtime.store;
 
 /**
  * Sizing of a persisted account store's Chronicle Map files. The maps grow past these numbers by
- * up to {@code maxBloatFactor} times (Chronicle Map adds tiers as needed); past that, puts fail.
+ * up to {@code maxBloatFactor} times (Chronicle Map adds tiers as needed; the map of large data
+ * parts at least 100 times); past that, puts fail. The files are created at the configured size
+ * (about 350 bytes per expected 165-byte account); a reopened store keeps the sizing it was
+ * created with.
  *
  * @param expectedAccounts       accounts the map is sized for
  * @param averageDataBytes       average account data length (165 for SPL token accounts)
@@ -14,8 +17,8 @@ package io.lanes.runtime.store;
 public record AccountStoreConfig(
     long expectedAccounts, int averageDataBytes, double maxBloatFactor, long expectedLargeDataBytes) {
 
-    /** One million accounts of 165 bytes, 256 MiB of large account data, growth up to 10x. */
-    public static final AccountStoreConfig DEFAULT = new AccountStoreConfig(1_000_000, 165, 10.0, 256L << 20);
+    /** One million accounts of 165 bytes, 32 MiB of large account data, growth up to 10x. */
+    public static final AccountStoreConfig DEFAULT = new AccountStoreConfig(1_000_000, 165, 10.0, 32L << 20);
 
     public AccountStoreConfig {
         if (expectedAccounts < 1 || averageDataBytes < 0 || expectedLargeDataBytes < 0) {

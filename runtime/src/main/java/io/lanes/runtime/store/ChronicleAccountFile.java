@@ -46,6 +46,9 @@ final class ChronicleAccountFile implements AutoCloseable {
     private static final int DATA_LENGTH_AT = 49;
     private static final int PART_KEY_BYTES = Pubkey.LENGTH + Integer.BYTES;
     private static final int MIN_AVERAGE_VALUE_BYTES = 64;
+    private static final int MIN_DATA_PARTS = 256;
+    /** Large data is hard to predict and its map is small to begin with: let it grow 100 times. */
+    private static final double MIN_DATA_PARTS_BLOAT_FACTOR = 100.0;
 
     private final Path directory;
     private final ChronicleMap<byte[], byte[]> accounts;
@@ -291,8 +294,8 @@ final class ChronicleAccountFile implements AutoCloseable {
             .name("lanes-account-data")
             .constantKeySizeBySample(new byte[PART_KEY_BYTES])
             .averageValueSize(PART_BYTES)
-            .entries(Math.max(64, config.expectedLargeDataBytes() / PART_BYTES))
-            .maxBloatFactor(config.maxBloatFactor());
+            .entries(Math.max(MIN_DATA_PARTS, config.expectedLargeDataBytes() / PART_BYTES))
+            .maxBloatFactor(Math.max(config.maxBloatFactor(), MIN_DATA_PARTS_BLOAT_FACTOR));
     }
 
     private static ChronicleMap<byte[], byte[]> openMap(

@@ -6,7 +6,9 @@ import io.lanes.sdk.Pubkey;
  * Key to slot id: open addressing with linear probing over one long array. An entry is
  * {@code fingerprint << 32 | (slot + 1)}, 0 when empty. The fingerprint is 32 mixed bits of the
  * key's first 8 bytes and its (cached) hash code; a fingerprint match is confirmed by comparing
- * all 32 bytes with the slot's cached key, so a lookup allocates nothing.
+ * all 32 bytes with the slot's cached key object, so a lookup allocates nothing. (Comparing with
+ * the key bytes in the off-heap slot header instead measured 2 to 3 times slower: a byte-wise
+ * loop through the buffer interface, against an intrinsic array compare.)
  *
  * <p>Real keys (Ed25519 points, program-derived addresses) are uniformly spread, so the probes
  * stay short. Keys crafted to collide on 64 bits of fingerprint input would make chains long; the

@@ -68,8 +68,14 @@ public final class AccountStoreBenchmark {
                     sink += store.find(keys[i]);
                 }
                 final long findNanos = System.nanoTime() - start;
+                start = System.nanoTime();
+                for (final Pubkey key : keys) {
+                    sink += store.find(key);
+                }
+                final long findInOrderNanos = System.nanoTime() - start;
                 report("resolve (insert, index grows from 1024)", rep, accounts, resolveNanos);
-                report("find (hit, random order)", rep, accounts, findNanos);
+                report("find (hit, keys in random order)", rep, accounts, findNanos);
+                report("find (hit, keys in insertion order)", rep, accounts, findInOrderNanos);
             }
         }
     }
@@ -135,7 +141,7 @@ public final class AccountStoreBenchmark {
                 report("flush of dirty 165-byte accounts (updates)", rep, accounts, System.nanoTime() - start);
             }
             hash = store.stateHash();
-            System.out.printf("  files %.1f MiB logical (sparse), disk use: %s%n", store.fileBytes() / 1048576.0, du(directory));
+            System.out.printf("  files %.1f MiB (%s), disk use: %s%n", store.fileBytes() / 1048576.0, fileSizes(directory), du(directory));
         }
         for (int rep = 0; rep < repetitions; rep++) {
             start = System.nanoTime();
@@ -174,6 +180,17 @@ public final class AccountStoreBenchmark {
             order[j] = swap;
         }
         return order;
+    }
+
+    private static String fileSizes(final Path directory) throws IOException {
+        try (Stream<Path> files = Files.list(directory)) {
+            return files.sorted().map(path -> path.getFileName() + " " + sizeMiB(path) + " MiB")
+                .reduce((a, b) -> a + ", " + b).orElse("");
+        }
+    }
+
+    private static long sizeMiB(final Path path) {
+        return path.toFile().length() >> 20;
     }
 
     private static String du(final Path directory) throws IOException {
