@@ -15,8 +15,12 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.function.Consumer;
 
 /**
@@ -30,10 +34,11 @@ import java.util.function.Consumer;
  *       account key plus part number (u32 little-endian), because a Chronicle Map entry cannot
  *       hold 10 MiB;</li>
  *   <li>{@code accounts.journal}: the {@link FlushJournal} while a flush is in progress;</li>
- *   <li>{@code accounts.open}: exists while a process has the files open; found at open, it means
- *       the last process died, and the maps are opened with Chronicle Map's recovery.</li>
+ *   <li>{@code accounts.open}: exists, locked, while a process has the files open; found
+ *       unlocked at open, it means the last process died, and the maps are opened with Chronicle
+ *       Map's recovery. A second opener (another process, or the same one) is refused.</li>
  * </ul>
- * Accounts with zero lamports are absent. One process at a time; the flushing thread owns it.
+ * Accounts with zero lamports are absent. One opener at a time; the flushing thread owns it.
  */
 final class ChronicleAccountFile implements AutoCloseable {
     static final int INLINE_DATA_MAX_BYTES = 16 * 1024;
@@ -55,6 +60,8 @@ final class ChronicleAccountFile implements AutoCloseable {
     private final ChronicleMap<byte[], byte[]> dataParts;
     private final FlushJournal journal;
     private final Path openMarker;
+    private final FileChannel openMarkerChannel;
+    private final FileLock openLock;
     private final Scratch key = new Scratch(PART_KEY_BYTES);
     private final Scratch value = new Scratch(VALUE_HEADER_BYTES + Math.max(INLINE_DATA_MAX_BYTES, PART_BYTES));
     private final ExpandableDirectByteBuffer largeData = new ExpandableDirectByteBuffer(PART_BYTES);
@@ -77,10 +84,29 @@ final class ChronicleAccountFile implements AutoCloseable {
         Files.createDirectories(directory);
         openMarker = directory.resolve("accounts.open");
         final boolean recover = Files.exists(openMarker);
-        accounts = openMap(accountsBuilder(config), directory.resolve("accounts.cm3"), recover);
-        dataParts = openMap(dataPartsBuilder(config), directory.resolve("accounts-data.cm3"), recover);
+        openMarkerChannel = FileChannel.open(openMarker, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+        try {
+            openLock = lock(openMarkerChannel, directory);
+            accounts = openMap(accountsBuilder(config), directory.resolve("accounts.cm3"), recover);
+            dataParts = openMap(dataPartsBuilder(config), directory.resolve("accounts-data.cm3"), recover);
+        } catch (final IOException | RuntimeException e) {
+            openMarkerChannel.close();
+            throw e;
+        }
         journal = new FlushJournal(directory.resolve("accounts.journal"));
-        Files.write(openMarker, new byte[0]);
+    }
+
+    private static FileLock lock(final FileChannel channel, final Path directory) throws IOException {
+        FileLock lock;
+        try {
+            lock = channel.tryLock();
+        } catch (final OverlappingFileLockException e) {
+            lock = null;
+        }
+        if (lock == null) {
+            throw new IllegalStateException("the account store in " + directory + " is already open");
+        }
+        return lock;
     }
 
     /** Opens (creating if needed) the files in the directory and finishes an interrupted flush. */
@@ -159,6 +185,8 @@ final class ChronicleAccountFile implements AutoCloseable {
             accounts.close();
             dataParts.close();
             Files.deleteIfExists(openMarker);
+            openLock.release();
+            openMarkerChannel.close();
         } catch (final IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -10,6 +10,8 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.SplittableRandom;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 
 import static io.lanes.runtime.store.TestAccounts.STAKE_PROGRAM;
 import static io.lanes.runtime.store.TestAccounts.TOKEN_PROGRAM;
@@ -19,6 +21,7 @@ import static io.lanes.runtime.store.TestAccounts.assertSameAccount;
 import static io.lanes.runtime.store.TestAccounts.randomKey;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class PersistedAccountStoreTest {
@@ -170,6 +173,37 @@ class PersistedAccountStoreTest {
             assertFalse(Files.exists(directory.resolve("accounts.journal")));
             assertEquals(modified, Files.getLastModifiedTime(directory.resolve("accounts.cm3")).toMillis());
             assertTrue(store.fileBytes() > 0);
+        }
+    }
+
+    @Test
+    void aSecondOpenOfTheSameDirectoryIsRefused() {
+        try (OffHeapAccountStore store = OffHeapAccountStore.open(directory, CONFIG)) {
+            store.save(store.resolve(Pubkey.SYSTEM_PROGRAM), account(1, TOKEN_PROGRAM, 1, 1));
+            assertThrows(IllegalStateException.class, () -> OffHeapAccountStore.open(directory, CONFIG));
+            store.flush();
+        }
+        try (OffHeapAccountStore reopened = OffHeapAccountStore.open(directory, CONFIG)) {
+            assertEquals(1, reopened.accountCount());
+        }
+    }
+
+    @Test
+    void openSaveAndFlushMayRunOnDifferentThreads() throws Exception {
+        final Map<Pubkey, AccountBuffer> expected = sampleAccounts(new SplittableRandom(61), 100);
+        final ExecutorService[] threads = {Executors.newSingleThreadExecutor(), Executors.newSingleThreadExecutor()};
+        try {
+            final OffHeapAccountStore store = threads[0].submit(() -> OffHeapAccountStore.open(directory, CONFIG)).get();
+            threads[1].submit(() -> saveAll(store, expected)).get();
+            threads[0].submit(store::flush).get();
+            threads[1].submit(store::close).get();
+        } finally {
+            for (final ExecutorService thread : threads) {
+                thread.shutdownNow();
+            }
+        }
+        try (OffHeapAccountStore reopened = OffHeapAccountStore.open(directory, CONFIG)) {
+            assertStoreHolds(reopened, expected);
         }
     }
 
