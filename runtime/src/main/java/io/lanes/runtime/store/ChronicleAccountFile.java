@@ -204,7 +204,9 @@ final class ChronicleAccountFile implements AutoCloseable {
     private AccountRecord read(final MapEntry<byte[], byte[]> entry) {
         final Data<byte[]> keyData = entry.key();
         final Data<byte[]> valueData = entry.value();
-        assert keyData.size() == Pubkey.LENGTH && valueData.size() <= value.view.capacity();
+        if (keyData.size() != Pubkey.LENGTH || valueData.size() < VALUE_HEADER_BYTES || valueData.size() > value.view.capacity()) {
+            throw new IllegalStateException("not an account entry: key " + keyData.size() + " bytes, value " + valueData.size());
+        }
         copyOut(keyData, key.view);
         loaded.key.putBytes(0, key.view, 0, Pubkey.LENGTH);
         copyOut(valueData, value.view);
@@ -215,8 +217,12 @@ final class ChronicleAccountFile implements AutoCloseable {
         loaded.executable = bytes.getByte(EXECUTABLE_AT) != 0;
         loaded.dataLength = bytes.getInt(DATA_LENGTH_AT, ByteOrder.LITTLE_ENDIAN);
         loaded.previousDataLength = loaded.dataLength;
-        if (partCount(loaded.dataLength) == 0) {
-            assert valueData.size() == VALUE_HEADER_BYTES + loaded.dataLength;
+        final boolean inline = partCount(loaded.dataLength) == 0;
+        if (loaded.dataLength < 0 || loaded.dataLength > SizeClasses.MAX_DATA_BYTES
+            || valueData.size() != VALUE_HEADER_BYTES + (inline ? loaded.dataLength : 0)) {
+            throw new IllegalStateException("corrupt account entry: data length " + loaded.dataLength);
+        }
+        if (inline) {
             loaded.data = bytes;
             loaded.dataOffset = VALUE_HEADER_BYTES;
         } else {
@@ -238,7 +244,9 @@ final class ChronicleAccountFile implements AutoCloseable {
                     throw new IllegalStateException("account " + Pubkey.read(record.key, 0) + " lacks data part " + part);
                 }
                 final Data<byte[]> partData = entry.value();
-                assert partData.size() == Math.min(PART_BYTES, record.dataLength - offset);
+                if (partData.size() != Math.min(PART_BYTES, record.dataLength - offset)) {
+                    throw new IllegalStateException("data part " + part + " has " + partData.size() + " bytes");
+                }
                 partData.bytes().nativeRead(partData.offset(), largeData.addressOffset() + offset, partData.size());
             }
         }

@@ -268,7 +268,11 @@ public final class OffHeapAccountStore implements AccountStore {
             applyFlushedSlots();
             file.endFlush();
         } catch (final IOException e) {
-            throw new UncheckedIOException("flush of the account store failed; reopen to finish it", e);
+            remarkFlushedSlotsDirty();
+            throw new UncheckedIOException("flush of the account store failed", e);
+        } catch (final RuntimeException e) {
+            remarkFlushedSlotsDirty();
+            throw e;
         }
     }
 
@@ -381,6 +385,14 @@ public final class OffHeapAccountStore implements AccountStore {
                     flushedSlots.addInt(slot);
                 }
             }
+        }
+    }
+
+    /** After a failed flush: the next flush writes these slots again (its journal replaces this one's). */
+    private void remarkFlushedSlotsDirty() {
+        for (int i = 0; i < flushedSlots.size(); i++) {
+            final int slot = flushedSlots.getInt(i);
+            slots.markDirty(slots.chunk(slot), headerOffset(slot), slot);
         }
     }
 
