@@ -42,10 +42,14 @@ final class DataArena implements AutoCloseable {
         }
     }
 
-    /** The block that holds the location; valid while the location is allocated. */
+    private static final UnsafeBuffer EMPTY = new UnsafeBuffer(new byte[0]);
+
+    /**
+     * The block that holds the location (an empty buffer for {@link #NO_DATA}); valid while the
+     * location is allocated.
+     */
     UnsafeBuffer block(final long location) {
-        assert location != NO_DATA;
-        return blocks[(int) (location >>> 32)];
+        return location == NO_DATA ? EMPTY : blocks[(int) (location >>> 32)];
     }
 
     static int offset(final long location) {

@@ -147,13 +147,8 @@ public final class OffHeapAccountStore implements AccountStore {
         into.rentEpoch(chunk.getLong(header + RENT_EPOCH_OFFSET));
         into.owner(owners.owner(chunk.getInt(header + OWNER_ID_OFFSET)));
         into.executable(chunk.getByte(header + EXECUTABLE_OFFSET) != 0);
-        final int dataLength = chunk.getInt(header + DATA_LENGTH_OFFSET);
-        if (dataLength == 0) {
-            into.putData(chunk, 0, 0);
-        } else {
-            final long location = chunk.getLong(header + DATA_LOCATION_OFFSET);
-            into.putData(arena.block(location), DataArena.offset(location), dataLength);
-        }
+        final long location = chunk.getLong(header + DATA_LOCATION_OFFSET);
+        into.putData(arena.block(location), DataArena.offset(location), chunk.getInt(header + DATA_LENGTH_OFFSET));
     }
 
     @Override
@@ -167,10 +162,8 @@ public final class OffHeapAccountStore implements AccountStore {
         final int header = headerOffset(slot);
         final boolean created = chunk.getLong(header + LAMPORTS_OFFSET) == 0;
         writeData(chunk, header, from.data(), 0, from.dataLength());
-        chunk.putLong(header + LAMPORTS_OFFSET, lamports);
-        chunk.putLong(header + RENT_EPOCH_OFFSET, from.rentEpoch());
-        chunk.putInt(header + OWNER_ID_OFFSET, ownerId(chunk.getInt(header + OWNER_ID_OFFSET), from.owner()));
-        chunk.putByte(header + EXECUTABLE_OFFSET, (byte) (from.executable() ? 1 : 0));
+        final int ownerId = ownerId(chunk.getInt(header + OWNER_ID_OFFSET), from.owner());
+        writeFields(chunk, header, lamports, from.rentEpoch(), ownerId, from.executable());
         markDirty(chunk, header, slot);
         if (created) {
             accountCount.increment();
@@ -296,13 +289,19 @@ public final class OffHeapAccountStore implements AccountStore {
             return;
         }
         writeData(chunk, header, chunk, 0, 0);
-        chunk.putLong(header + LAMPORTS_OFFSET, 0);
-        chunk.putLong(header + RENT_EPOCH_OFFSET, 0);
-        chunk.putInt(header + OWNER_ID_OFFSET, 0);
-        chunk.putByte(header + EXECUTABLE_OFFSET, (byte) 0);
+        writeFields(chunk, header, 0, 0, 0, false);
         assert isCleared(chunk, header);
         markDirty(chunk, header, slot);
         accountCount.decrement();
+    }
+
+    private static void writeFields(
+        final UnsafeBuffer chunk, final int header, final long lamports, final long rentEpoch, final int ownerId,
+        final boolean executable) {
+        chunk.putLong(header + LAMPORTS_OFFSET, lamports);
+        chunk.putLong(header + RENT_EPOCH_OFFSET, rentEpoch);
+        chunk.putInt(header + OWNER_ID_OFFSET, ownerId);
+        chunk.putByte(header + EXECUTABLE_OFFSET, (byte) (executable ? 1 : 0));
     }
 
     /** Sets the slot's data, moving it to another size class when the length needs one. */
@@ -347,11 +346,10 @@ public final class OffHeapAccountStore implements AccountStore {
     private void addToHash(final StateHasher hasher, final int slot) {
         final UnsafeBuffer chunk = slots.chunk(slot);
         final int header = headerOffset(slot);
-        final int dataLength = chunk.getInt(header + DATA_LENGTH_OFFSET);
         final long location = chunk.getLong(header + DATA_LOCATION_OFFSET);
         hasher.add(chunk, header + KEY_OFFSET, chunk.getLong(header + LAMPORTS_OFFSET),
             owners.owner(chunk.getInt(header + OWNER_ID_OFFSET)), chunk.getByte(header + EXECUTABLE_OFFSET) != 0,
-            dataLength == 0 ? chunk : arena.block(location), dataLength == 0 ? 0 : DataArena.offset(location), dataLength);
+            arena.block(location), DataArena.offset(location), chunk.getInt(header + DATA_LENGTH_OFFSET));
     }
 
     /** Copies the slot into the record: what the store of record should now hold for its key. */
@@ -365,8 +363,8 @@ public final class OffHeapAccountStore implements AccountStore {
         record.executable = chunk.getByte(header + EXECUTABLE_OFFSET) != 0;
         record.dataLength = chunk.getInt(header + DATA_LENGTH_OFFSET);
         final long location = chunk.getLong(header + DATA_LOCATION_OFFSET);
-        record.data = record.dataLength == 0 ? chunk : arena.block(location);
-        record.dataOffset = record.dataLength == 0 ? 0 : DataArena.offset(location);
+        record.data = arena.block(location);
+        record.dataOffset = DataArena.offset(location);
         record.previousDataLength = chunk.getInt(header + PERSISTED_LENGTH_OFFSET);
     }
 
@@ -413,10 +411,7 @@ public final class OffHeapAccountStore implements AccountStore {
         final int header = headerOffset(slot);
         assert chunk.getLong(header + LAMPORTS_OFFSET) == 0 : "each key is stored once";
         writeData(chunk, header, record.data, record.dataOffset, record.dataLength);
-        chunk.putLong(header + LAMPORTS_OFFSET, record.lamports);
-        chunk.putLong(header + RENT_EPOCH_OFFSET, record.rentEpoch);
-        chunk.putInt(header + OWNER_ID_OFFSET, restoredOwnerId(record.owner));
-        chunk.putByte(header + EXECUTABLE_OFFSET, (byte) (record.executable ? 1 : 0));
+        writeFields(chunk, header, record.lamports, record.rentEpoch, restoredOwnerId(record.owner), record.executable);
         chunk.putInt(header + PERSISTED_LENGTH_OFFSET, record.dataLength);
         accountCount.increment();
     }

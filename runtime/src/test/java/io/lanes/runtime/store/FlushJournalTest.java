@@ -30,7 +30,7 @@ class FlushJournalTest {
             for (int i = 0; i < lengths.length; i++) {
                 final AccountBuffer account = TestAccounts.account(i, TestAccounts.TOKEN_PROGRAM, lengths[i], i);
                 final Pubkey key = TestAccounts.randomKey(random);
-                journal.append(record(key, account, i * 10));
+                journal.append(TestAccounts.record(key, account, i * 10));
                 written.add(account);
                 keys.add(key);
             }
@@ -59,7 +59,7 @@ class FlushJournalTest {
         final Path path = directory.resolve("j");
         try (FlushJournal journal = new FlushJournal(path)) {
             journal.begin();
-            journal.append(record(Pubkey.SYSTEM_PROGRAM, TestAccounts.account(5, Pubkey.SYSTEM_PROGRAM, 100, 1), 0));
+            journal.append(TestAccounts.record(Pubkey.SYSTEM_PROGRAM, TestAccounts.account(5, Pubkey.SYSTEM_PROGRAM, 100, 1), 0));
             journal.commit();
         }
         final long size = Files.size(path);
@@ -76,18 +76,5 @@ class FlushJournalTest {
         }
         assertEquals(-1, FlushJournal.replay(path, record -> { }), "no trailer");
         assertEquals(-1, FlushJournal.replay(directory.resolve("absent"), record -> { }));
-    }
-
-    private static AccountRecord record(final Pubkey key, final AccountBuffer account, final int previousDataLength) {
-        final AccountRecord record = new AccountRecord();
-        key.copyTo(record.key, 0);
-        record.lamports = account.lamports();
-        record.rentEpoch = account.rentEpoch();
-        account.owner().copyTo(record.owner, 0);
-        record.executable = account.executable();
-        record.data = account.data();
-        record.dataLength = account.dataLength();
-        record.previousDataLength = previousDataLength;
-        return record;
     }
 }

@@ -54,6 +54,21 @@ final class TestAccounts {
         }
     }
 
+    /** The record a flush would journal for the account. */
+    static AccountRecord record(final Pubkey key, final AccountBuffer account, final int previousDataLength) {
+        final AccountRecord record = new AccountRecord();
+        key.copyTo(record.key, 0);
+        record.lamports = account.lamports();
+        record.rentEpoch = account.rentEpoch();
+        account.owner().copyTo(record.owner, 0);
+        record.executable = account.executable();
+        record.data = account.data();
+        record.dataOffset = 0;
+        record.dataLength = account.dataLength();
+        record.previousDataLength = previousDataLength;
+        return record;
+    }
+
     static AccountBuffer copy(final AccountBuffer account) {
         final AccountBuffer copy = new AccountBuffer();
         copy.copyFrom(account);
