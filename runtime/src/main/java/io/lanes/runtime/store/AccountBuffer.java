@@ -1,6 +1,7 @@
 package io.lanes.runtime.store;
 
 import io.lanes.sdk.Pubkey;
+import org.agrona.DirectBuffer;
 import org.agrona.ExpandableDirectByteBuffer;
 import org.agrona.MutableDirectBuffer;
 
@@ -75,6 +76,15 @@ public final class AccountBuffer {
         executable = false;
         rentEpoch = 0;
         dataLength = 0;
+    }
+
+    /** Replaces the data with {@code length} bytes of the source (no zeroing first). */
+    void putData(final DirectBuffer source, final int offset, final int length) {
+        data.checkLimit(Math.max(length, 1));
+        if (length > 0) {
+            data.putBytes(0, source, offset, length);
+        }
+        dataLength = length;
     }
 
     public void copyFrom(final AccountBuffer other) {

@@ -3,6 +3,8 @@ package io.lanes.runtime.store;
 import io.lanes.sdk.Hash;
 import io.lanes.sdk.Pubkey;
 
+import java.util.function.IntConsumer;
+
 /**
  * The accounts: a key index that maps each 32-byte key to a dense slot id once, and per-slot
  * state that execution reads and writes by slot id.
@@ -32,6 +34,12 @@ public interface AccountStore extends AutoCloseable {
 
     long lamports(int slot);
 
+    /** The slot's owner (System for an account that does not exist); the interned object. */
+    Pubkey owner(int slot);
+
+    /** The slot's data length in bytes (0 for an account that does not exist). */
+    int dataLength(int slot);
+
     /** Copies the slot's state into the buffer. */
     void load(int slot, AccountBuffer into);
 
@@ -46,6 +54,15 @@ public interface AccountStore extends AutoCloseable {
 
     /** Deterministic hash over every existing account, independent of slot order and layout. */
     Hash stateHash();
+
+    /**
+     * Calls the action with the slot of every existing account (non-zero lamports), in slot order.
+     * Call it while no thread saves (between batches), like {@link #stateHash}.
+     */
+    void forEachAccount(IntConsumer action);
+
+    /** {@link #forEachAccount} restricted to accounts owned by the owner (a scan of all slots). */
+    void forEachAccountOwnedBy(Pubkey owner, IntConsumer action);
 
     /** Makes everything saved so far durable (no-op for a store in memory). */
     void flush();
