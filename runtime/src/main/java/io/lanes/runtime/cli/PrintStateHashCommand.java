@@ -1,7 +1,6 @@
 package io.lanes.runtime.cli;
 
 import io.lanes.runtime.node.LanesNode;
-import io.lanes.runtime.store.AccountStores;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -27,7 +26,7 @@ final class PrintStateHashCommand implements Callable<Integer> {
             System.err.println("lanes: no accounts in " + dataDir + " (start the runtime on it first)");
             return 1;
         }
-        System.out.println(AccountStores.stateHashOf(accounts));
+        System.out.println(LanesNode.stateHashOf(dataDir));
         return 0;
     }
 }

@@ -9,7 +9,6 @@ import io.lanes.runtime.node.LanesNode;
 import io.lanes.runtime.node.NodeConfig;
 import io.lanes.runtime.pipeline.ExecutionListener;
 import io.lanes.runtime.pipeline.RuntimeConfig;
-import io.lanes.runtime.store.AccountStores;
 import io.lanes.sdk.Keypair;
 import io.lanes.sdk.wire.MessageBuilder;
 import io.lanes.sdk.wire.Transaction;
@@ -128,7 +127,7 @@ final class RunCommand implements Callable<Integer> {
     private static void shutdown(final LanesNode node, final CountDownLatch stopped) {
         System.out.println("lanes: stopping (finishing in-flight work, persisting accounts)");
         node.close();
-        System.out.println("lanes: stopped; state hash " + AccountStores.stateHashOf(node.config().dataDir().resolve(LanesNode.ACCOUNTS_DIRECTORY)));
+        System.out.println("lanes: stopped; state hash " + node.finalStateHash());
         System.out.flush();
         stopped.countDown();
         Runtime.getRuntime().halt(0);

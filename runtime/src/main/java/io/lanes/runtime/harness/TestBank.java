@@ -7,7 +7,7 @@ import io.lanes.runtime.exec.ProgramRegistry;
 import io.lanes.runtime.exec.SequentialExecutor;
 import io.lanes.runtime.store.AccountBuffer;
 import io.lanes.runtime.store.AccountStore;
-import io.lanes.runtime.store.AccountStores;
+import io.lanes.runtime.store.OffHeapAccountStore;
 import io.lanes.sdk.Hash;
 import io.lanes.sdk.Keypair;
 import io.lanes.sdk.Pubkey;
@@ -53,12 +53,12 @@ public final class TestBank implements AutoCloseable {
 
     /** A bank with these programs (register your own on top of {@link ProgramRegistry#withBuiltins()}). */
     public static TestBank create(final ProgramRegistry programs) {
-        return new TestBank(AccountStores.inMemory(), programs, true);
+        return new TestBank(OffHeapAccountStore.inMemory(), programs, true);
     }
 
     /** A bank that accepts any recent blockhash: for fixed test vectors made without a cluster. */
     public static TestBank withoutBlockhashCheck(final ProgramRegistry programs) {
-        return new TestBank(AccountStores.inMemory(), programs, false);
+        return new TestBank(OffHeapAccountStore.inMemory(), programs, false);
     }
 
     /** Gives the wallet lamports out of thin air (genesis-style; not a transaction). */

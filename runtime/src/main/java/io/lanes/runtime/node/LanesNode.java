@@ -8,7 +8,9 @@ import io.lanes.runtime.pipeline.ParallelRuntime;
 import io.lanes.runtime.pipeline.RuntimeConfig;
 import io.lanes.runtime.pipeline.ThreadingMode;
 import io.lanes.runtime.store.AccountStore;
-import io.lanes.runtime.store.AccountStores;
+import io.lanes.runtime.store.AccountStoreConfig;
+import io.lanes.runtime.store.OffHeapAccountStore;
+import io.lanes.sdk.Hash;
 import io.lanes.sdk.Keypair;
 
 import java.io.IOException;
@@ -34,13 +36,14 @@ public final class LanesNode implements AutoCloseable {
     private final Bank bank;
     private final ParallelRuntime runtime;
     private final ScheduledExecutorService slotClock;
+    private volatile Hash finalStateHash;
 
     private LanesNode(final NodeConfig config, final ExecutionListener listener) throws IOException {
         this.config = config;
         Files.createDirectories(config.dataDir());
         this.faucet = loadOrCreateFaucet(config.faucetKeypair());
         final ProgramRegistry programs = ProgramRegistry.withBuiltins();
-        this.store = AccountStores.persisted(config.dataDir().resolve(ACCOUNTS_DIRECTORY));
+        this.store = OffHeapAccountStore.open(config.dataDir().resolve(ACCOUNTS_DIRECTORY), AccountStoreConfig.DEFAULT);
         if (store.find(faucet.publicKey()) < 0 || store.lamports(store.find(faucet.publicKey())) == 0) {
             Genesis.addPrograms(store, programs);
             Genesis.fund(store, faucet.publicKey(), FAUCET_LAMPORTS);
@@ -85,6 +88,18 @@ public final class LanesNode implements AutoCloseable {
         return runtime;
     }
 
+    /** The state hash when {@link #close()} persisted the accounts; null before. */
+    public Hash finalStateHash() {
+        return finalStateHash;
+    }
+
+    /** The state hash of the accounts persisted in a data dir (the node must not be running on it). */
+    public static Hash stateHashOf(final Path dataDir) {
+        try (OffHeapAccountStore store = OffHeapAccountStore.open(dataDir.resolve(ACCOUNTS_DIRECTORY), AccountStoreConfig.DEFAULT)) {
+            return store.stateHash();
+        }
+    }
+
     public NodeConfig config() {
         return config;
     }
@@ -100,6 +115,7 @@ public final class LanesNode implements AutoCloseable {
         } finally {
             runtime.close();
             store.flush();
+            finalStateHash = store.stateHash();
             store.close();
         }
     }

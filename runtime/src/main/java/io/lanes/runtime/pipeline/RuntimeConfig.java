@@ -39,7 +39,7 @@ public record RuntimeConfig(
     /** Defaults: backoff idling, batches of 64, 4 batches in flight per worker. */
     public static RuntimeConfig defaults(final int workers, final ThreadingMode mode) {
         return new RuntimeConfig(workers, mode, IdleStrategies.DEFAULT, PackerConfig.DEFAULT_BATCH_SIZE,
-            PackerConfig.DEFAULT_LOOKAHEAD, PackerConfig.DEFAULT_IN_FLIGHT_BATCHES, 16_384, 65_536, true);
+            PackerConfig.defaults(workers).lookahead(), PackerConfig.DEFAULT_IN_FLIGHT_BATCHES, 16_384, 65_536, true);
     }
 
     /** Workers for this machine: cores - 1, at least 1. */
@@ -52,8 +52,9 @@ public record RuntimeConfig(
             pendingCapacity, inputCapacity, pinWorkers);
     }
 
+    /** Another batch size, with the packer's default lookahead for it. */
     public RuntimeConfig withBatchSize(final int size) {
-        return new RuntimeConfig(workers, threadingMode, idleStrategy, size, lookahead, inFlightBatches,
+        return new RuntimeConfig(workers, threadingMode, idleStrategy, size, PackerConfig.defaults(workers, size).lookahead(), inFlightBatches,
             pendingCapacity, inputCapacity, pinWorkers);
     }
 

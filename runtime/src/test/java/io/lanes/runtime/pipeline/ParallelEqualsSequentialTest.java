@@ -6,7 +6,7 @@ import io.lanes.runtime.exec.ProgramRegistry;
 import io.lanes.runtime.exec.ResolvedTransaction;
 import io.lanes.runtime.exec.SequentialExecutor;
 import io.lanes.runtime.store.AccountStore;
-import io.lanes.runtime.store.AccountStores;
+import io.lanes.runtime.store.OffHeapAccountStore;
 import io.lanes.runtime.testing.RandomWorkload;
 import io.lanes.sdk.Hash;
 import io.lanes.sdk.Signature;
@@ -40,7 +40,7 @@ class ParallelEqualsSequentialTest {
     }
 
     static Run sequential(final RandomWorkload workload, final ProgramRegistry programs) {
-        try (AccountStore store = AccountStores.inMemory()) {
+        try (AccountStore store = OffHeapAccountStore.inMemory()) {
             workload.applyGenesis(store, programs);
             final SequentialExecutor executor = new SequentialExecutor(new Bank(store, programs, true));
             final Map<Signature, String> outcomes = new HashMap<>();
@@ -54,7 +54,7 @@ class ParallelEqualsSequentialTest {
     }
 
     static Run parallel(final RandomWorkload workload, final ProgramRegistry programs, final RuntimeConfig config) throws InterruptedException {
-        try (AccountStore store = AccountStores.inMemory()) {
+        try (AccountStore store = OffHeapAccountStore.inMemory()) {
             workload.applyGenesis(store, programs);
             final Recorder recorder = new Recorder();
             try (ParallelRuntime runtime = new ParallelRuntime(new Bank(store, programs, true), config, recorder)) {
