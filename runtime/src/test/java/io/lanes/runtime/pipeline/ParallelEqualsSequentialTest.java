@@ -53,7 +53,7 @@ class ParallelEqualsSequentialTest {
         }
     }
 
-    static Run parallel(final RandomWorkload workload, final ProgramRegistry programs, final RuntimeConfig config) throws InterruptedException {
+    static Run parallel(final RandomWorkload workload, final ProgramRegistry programs, final RuntimeConfig config) throws Exception {
         try (AccountStore store = OffHeapAccountStore.inMemory()) {
             workload.applyGenesis(store, programs);
             final Recorder recorder = new Recorder();
@@ -67,14 +67,15 @@ class ParallelEqualsSequentialTest {
                     }
                 }
                 runtime.awaitIdle(60, TimeUnit.SECONDS);
-                final boolean[] unlocked = new boolean[1];
+                final boolean unlocked;
                 if (config.threadingMode() == ThreadingMode.SHARED) {
-                    unlocked[0] = runtime.isUnlocked();
+                    unlocked = runtime.isUnlocked();
                 } else {
-                    runtime.runOnScheduler(() -> unlocked[0] = runtime.isUnlocked());
-                    runtime.awaitIdle(10, TimeUnit.SECONDS);
+                    final java.util.concurrent.CompletableFuture<Boolean> check = new java.util.concurrent.CompletableFuture<>();
+                    assertTrue(runtime.runOnScheduler(() -> check.complete(runtime.isUnlocked())));
+                    unlocked = check.get(10, TimeUnit.SECONDS);
                 }
-                assertTrue(unlocked[0], "no lock is left held");
+                assertTrue(unlocked, "no lock is left held");
             }
             return new Run(recorder.outcomes, recorder.order, store.stateHash(), recorder.reports);
         }
@@ -104,7 +105,7 @@ class ParallelEqualsSequentialTest {
     }
 
     private static void assertSameAsSequential(final long seed, final int wallets, final int txs, final RuntimeConfig config)
-        throws InterruptedException {
+        throws Exception {
         final ProgramRegistry programs = RandomWorkload.programs();
         final RandomWorkload workload = RandomWorkload.generate(seed, wallets, txs, Bank.blockhashForSlot(0), false);
         final Run expected = sequential(workload, programs);
@@ -120,7 +121,7 @@ class ParallelEqualsSequentialTest {
         @ForAll @IntRange(min = 2, max = 50) final int wallets,
         @ForAll @IntRange(min = 1, max = 120) final int txs,
         @ForAll @IntRange(min = 1, max = 4) final int workers,
-        @ForAll @IntRange(min = 1, max = 16) final int batchSize) throws InterruptedException {
+        @ForAll @IntRange(min = 1, max = 16) final int batchSize) throws Exception {
         assertSameAsSequential(seed, wallets, txs,
             RuntimeConfig.defaults(workers, ThreadingMode.SHARED).withBatchSize(batchSize));
     }
@@ -130,7 +131,7 @@ class ParallelEqualsSequentialTest {
         @ForAll @LongRange(min = 0, max = Long.MAX_VALUE) final long seed,
         @ForAll @IntRange(min = 2, max = 30) final int wallets,
         @ForAll @IntRange(min = 1, max = 150) final int txs,
-        @ForAll @IntRange(min = 1, max = 4) final int workers) throws InterruptedException {
+        @ForAll @IntRange(min = 1, max = 4) final int workers) throws Exception {
         final ProgramRegistry programs = RandomWorkload.programs();
         final RandomWorkload workload = RandomWorkload.generate(seed, wallets, txs, Bank.blockhashForSlot(0), true);
         final Run parallel = parallel(workload, programs, RuntimeConfig.defaults(workers, ThreadingMode.SHARED).withBatchSize(4));
@@ -142,7 +143,7 @@ class ParallelEqualsSequentialTest {
     }
 
     @Test
-    void dedicatedThreadsUnderConflictHeavyLoadEqualSequential() throws InterruptedException {
+    void dedicatedThreadsUnderConflictHeavyLoadEqualSequential() throws Exception {
         for (int round = 0; round < 6; round++) {
             final int workers = 1 + round % 4;
             assertSameAsSequential(1000 + round, 4 + 3 * round, 4_000,
@@ -151,7 +152,7 @@ class ParallelEqualsSequentialTest {
     }
 
     @Test
-    void sharedModeIsDeterministic() throws InterruptedException {
+    void sharedModeIsDeterministic() throws Exception {
         final ProgramRegistry programs = RandomWorkload.programs();
         final RandomWorkload workload = RandomWorkload.generate(77, 12, 500, Bank.blockhashForSlot(0), true);
         final RuntimeConfig config = RuntimeConfig.defaults(3, ThreadingMode.SHARED).withBatchSize(5);
