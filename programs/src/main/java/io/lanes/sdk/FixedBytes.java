@@ -12,6 +12,8 @@ import java.util.Arrays;
 public abstract class FixedBytes implements Comparable<FixedBytes> {
     protected final byte[] bytes;
     private final int hash;
+    /** Cached text form: values are immutable, so a race only computes it twice. */
+    private String base58;
 
     protected FixedBytes(final byte[] bytes, final int expectedLength) {
         if (bytes.length != expectedLength) {
@@ -58,7 +60,12 @@ public abstract class FixedBytes implements Comparable<FixedBytes> {
     }
 
     public final String toBase58() {
-        return Base58.encode(bytes);
+        String text = base58;
+        if (text == null) {
+            text = Base58.encode(bytes);
+            base58 = text;
+        }
+        return text;
     }
 
     @Override

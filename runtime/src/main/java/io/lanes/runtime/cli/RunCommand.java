@@ -114,7 +114,7 @@ final class RunCommand implements Callable<Integer> {
         final List<Transaction> transfers = new ArrayList<>(DEMO_TRANSFERS);
         for (int i = 0; i < DEMO_TRANSFERS; i++) {
             final Keypair wallet = Keypair.generate();
-            transfers.add(TransactionCodec.sign(MessageBuilder.compileLegacy(faucet.publicKey(), node.bank().latestBlockhash(),
+            transfers.add(TransactionCodec.sign(MessageBuilder.compileLegacy(faucet.publicKey(), node.state().latestBlockhash(),
                 List.of(SystemInstruction.transfer(faucet.publicKey(), wallet.publicKey(), Genesis.LAMPORTS_PER_SOL))), faucet));
         }
         final long startNanos = System.nanoTime();

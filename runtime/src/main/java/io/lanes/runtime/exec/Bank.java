@@ -28,10 +28,17 @@ public final class Bank {
      * @param checkBlockhash false only for test vectors whose blockhash no cluster made
      */
     public Bank(final AccountStore store, final ProgramRegistry programs, final boolean checkBlockhash) {
+        this(store, programs, checkBlockhash, 0, blockhashForSlot(0));
+    }
+
+    /** A bank that starts at {@code startSlot} with that slot's blockhash (a restarted node). */
+    public Bank(final AccountStore store, final ProgramRegistry programs, final boolean checkBlockhash,
+                final long startSlot, final Hash startBlockhash) {
         this.store = store;
         this.programs = programs;
         this.checkBlockhash = checkBlockhash;
-        blockhashes.register(blockhashForSlot(0), 0);
+        this.slot = startSlot;
+        blockhashes.register(startBlockhash, startSlot);
     }
 
     /** The deterministic blockhash of a slot when no ledger supplies one: SHA-256("lanes-slot" || slot). */

@@ -14,13 +14,28 @@ public final class ExecutionResult {
     private long fee;
     private long computeUnitsConsumed;
     private final LogRecorder logs = new LogRecorder();
+    private long[] preBalances = new long[16];
+    private long[] postBalances = new long[16];
+    private int balanceCount;
 
     void reset() {
         status = null;
         error = null;
         fee = 0;
         computeUnitsConsumed = 0;
+        balanceCount = 0;
         logs.clear();
+    }
+
+    /** Records each account's lamports before and after (after = what was committed). */
+    void balances(final int count, final long[] before, final long[] after) {
+        if (preBalances.length < count) {
+            preBalances = new long[Math.max(count, preBalances.length * 2)];
+            postBalances = new long[preBalances.length];
+        }
+        System.arraycopy(before, 0, preBalances, 0, count);
+        System.arraycopy(after, 0, postBalances, 0, count);
+        balanceCount = count;
     }
 
     void succeed(final long fee, final long units) {
@@ -62,6 +77,21 @@ public final class ExecutionResult {
         return computeUnitsConsumed;
     }
 
+    /** Number of entries in the balance lists: the account key count, or 0 for a rejected transaction. */
+    public int balanceCount() {
+        return balanceCount;
+    }
+
+    /** Lamports of the message's account at this index before the transaction (Solana's meta.preBalances). */
+    public long preBalance(final int accountIndex) {
+        return preBalances[accountIndex];
+    }
+
+    /** Lamports after the transaction (Solana's meta.postBalances). */
+    public long postBalance(final int accountIndex) {
+        return postBalances[accountIndex];
+    }
+
     public LogRecorder logs() {
         return logs;
     }
@@ -75,6 +105,7 @@ public final class ExecutionResult {
         error = other.error;
         fee = other.fee;
         computeUnitsConsumed = other.computeUnitsConsumed;
+        balances(other.balanceCount, other.preBalances, other.postBalances);
         logs.copyFrom(other.logs);
     }
 

@@ -40,7 +40,9 @@ public final class TransactionExecutor {
     private final InvocationFrame[] frames = new InvocationFrame[InvokeContext.MAX_INVOKE_STACK_HEIGHT];
     private AccountBuffer[] accounts = new AccountBuffer[0];
     private long[] lamportsBefore = new long[16];
+    private long[] lamportsAfter = new long[16];
     private int[] dataLengthBefore = new int[16];
+    private boolean commit;
 
     private ResolvedTransaction transaction;
     private ExecutionResult result;
@@ -63,20 +65,40 @@ public final class TransactionExecutor {
      * @param result overwritten with the outcome
      */
     public void execute(final ResolvedTransaction transaction, final long slot, final ExecutionResult result) {
+        run(transaction, slot, result, true);
+    }
+
+    /**
+     * Executes the transaction without committing anything (RPC simulateTransaction): the
+     * outcome goes into {@code result}, and {@link #accountAfter} shows each account as the
+     * transaction left it, until the next call.
+     */
+    public void simulate(final ResolvedTransaction transaction, final long slot, final ExecutionResult result) {
+        run(transaction, slot, result, false);
+    }
+
+    /** After {@link #simulate}: the working copy of the message's account at this index. */
+    public AccountBuffer accountAfter(final int accountIndex) {
+        return accounts[accountIndex];
+    }
+
+    private void run(final ResolvedTransaction transaction, final long slot, final ExecutionResult result, final boolean commit) {
+        this.commit = commit;
         this.transaction = transaction;
         this.result = result;
         this.slot = slot;
         this.pendingFailure = null;
         result.reset();
         try {
-            run();
+            executeLoaded();
         } finally {
             this.transaction = null;
             this.result = null;
+            this.commit = false;
         }
     }
 
-    private void run() {
+    private void executeLoaded() {
         if (transaction.budgetError() != null) {
             result.reject(transaction.budgetError());
             return;
@@ -95,9 +117,23 @@ public final class TransactionExecutor {
             commitAll();
             result.succeed(fee, unitsConsumed);
         } else {
-            store.saveLamports(transaction.slot(0), lamportsBefore[0] - fee);
+            if (commit) {
+                store.saveLamports(transaction.slot(0), lamportsBefore[0] - fee);
+            }
             result.fail(error, fee, unitsConsumed);
         }
+        recordBalances(error == null, fee, result);
+    }
+
+    private void recordBalances(final boolean succeeded, final long fee, final ExecutionResult result) {
+        final int count = transaction.accountCount();
+        for (int i = 0; i < count; i++) {
+            lamportsAfter[i] = succeeded ? accounts[i].lamports() : lamportsBefore[i];
+        }
+        if (!succeeded) {
+            lamportsAfter[0] = lamportsBefore[0] - fee;
+        }
+        result.balances(count, lamportsBefore, lamportsAfter);
     }
 
     private void loadAccounts() {
@@ -118,6 +154,7 @@ public final class TransactionExecutor {
                 accounts[i] = new AccountBuffer();
             }
             lamportsBefore = Arrays.copyOf(lamportsBefore, accounts.length);
+            lamportsAfter = Arrays.copyOf(lamportsAfter, accounts.length);
             dataLengthBefore = Arrays.copyOf(dataLengthBefore, accounts.length);
         }
     }
@@ -362,6 +399,9 @@ public final class TransactionExecutor {
     }
 
     private void commitAll() {
+        if (!commit) {
+            return;
+        }
         final Message message = transaction.message();
         for (int i = 0; i < transaction.accountCount(); i++) {
             if (message.isWritable(i)) {

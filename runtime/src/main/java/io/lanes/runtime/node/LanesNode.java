@@ -4,6 +4,7 @@ import io.lanes.runtime.exec.Bank;
 import io.lanes.runtime.exec.Genesis;
 import io.lanes.runtime.exec.ProgramRegistry;
 import io.lanes.runtime.exec.RegisteredProgram;
+import io.lanes.runtime.pipeline.CompositeListener;
 import io.lanes.runtime.pipeline.ExecutionListener;
 import io.lanes.runtime.pipeline.ParallelRuntime;
 import io.lanes.runtime.pipeline.RuntimeConfig;
@@ -17,6 +18,7 @@ import io.lanes.sdk.Keypair;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -38,6 +40,9 @@ public final class LanesNode implements AutoCloseable {
     private final Bank bank;
     private final ParallelRuntime runtime;
     private final ScheduledExecutorService slotClock;
+    private final NodeState state;
+    private final NodeRpcBackend backend;
+    private final byte[] runNonce = new byte[16];
     private volatile Hash finalStateHash;
 
     private LanesNode(final NodeConfig config, final ExecutionListener listener) throws IOException {
@@ -56,8 +61,14 @@ public final class LanesNode implements AutoCloseable {
         }
         Genesis.addPrograms(store, programs);
         store.flush();
-        this.bank = new Bank(store, programs, true);
-        this.runtime = new ParallelRuntime(bank, RuntimeConfig.defaults(config.workers(), ThreadingMode.DEDICATED), listener);
+        final long startSlot = NodeFiles.readSlot(config.dataDir());
+        new java.security.SecureRandom().nextBytes(runNonce);
+        this.bank = new Bank(store, programs, true, startSlot, blockhash(startSlot));
+        this.state = new NodeState(bank);
+        this.runtime = new ParallelRuntime(bank, RuntimeConfig.defaults(config.workers(), ThreadingMode.DEDICATED),
+            new CompositeListener(List.of(state, listener)));
+        final Keypair identity = NodeFiles.loadOrCreateKeypair(config.dataDir().resolve("identity.json"));
+        this.backend = new NodeRpcBackend(runtime, state, faucet, identity.publicKey(), NodeFiles.genesisHash(config.dataDir(), faucet));
         this.slotClock = Executors.newSingleThreadScheduledExecutor(runnable -> {
             final Thread thread = new Thread(runnable, "lanes-slot-clock");
             thread.setDaemon(true);
@@ -69,18 +80,34 @@ public final class LanesNode implements AutoCloseable {
     public static LanesNode start(final NodeConfig config, final ExecutionListener listener) throws IOException {
         final LanesNode node = new LanesNode(config, listener);
         node.runtime.start();
-        node.slotClock.scheduleAtFixedRate(
-            () -> node.runtime.runOnScheduler(node.bank::advanceSlot), config.slotMillis(), config.slotMillis(), TimeUnit.MILLISECONDS);
+        node.slotClock.scheduleAtFixedRate(node::tick, config.slotMillis(), config.slotMillis(), TimeUnit.MILLISECONDS);
         return node;
     }
 
     private static Keypair loadOrCreateFaucet(final Path file) throws IOException {
-        if (Files.exists(file)) {
-            return Keypair.readFile(file);
-        }
-        final Keypair keypair = Keypair.generate();
-        keypair.writeFile(file);
-        return keypair;
+        return NodeFiles.loadOrCreateKeypair(file);
+    }
+
+    /** The slot clock: the next slot starts on the scheduler thread, between duty-cycle steps. */
+    private void tick() {
+        runtime.runOnScheduler(() -> state.advanceSlot(blockhash(bank.slot() + 1)));
+    }
+
+    /**
+     * A slot's blockhash: SHA-256 over this run's random nonce and the slot. Unique per run, so a
+     * transaction signed before a restart can never be replayed after it while the status cache
+     * is not persisted (the ledger will make this deterministic).
+     */
+    private Hash blockhash(final long slot) {
+        return Hash.sha256(runNonce, java.nio.ByteBuffer.allocate(8).putLong(slot).array());
+    }
+
+    public NodeState state() {
+        return state;
+    }
+
+    public NodeRpcBackend backend() {
+        return backend;
     }
 
     public Keypair faucet() {
@@ -121,6 +148,7 @@ public final class LanesNode implements AutoCloseable {
             Thread.currentThread().interrupt();
         } finally {
             runtime.close();
+            NodeFiles.writeSlot(config.dataDir(), bank.slot() + 1);
             store.flush();
             finalStateHash = store.stateHash();
             store.close();

@@ -10,11 +10,14 @@ import io.lanes.runtime.exec.ResolvedTransaction;
 final class BatchEvent {
     final ResolvedTransaction[] transactions;
     final ExecutionResult[] results;
+    /** Non-null where the entry is a job instead of a transaction. */
+    final WorkerJob[] jobs;
     int count;
     long slot;
 
     BatchEvent(final int capacity) {
         transactions = new ResolvedTransaction[capacity];
         results = new ExecutionResult[capacity];
+        jobs = new WorkerJob[capacity];
     }
 }

@@ -43,6 +43,8 @@ public final class ParallelRuntime implements AutoCloseable {
     private final Bank bank;
     private final Queue<Transaction> input;
     private final Queue<Runnable> commands;
+    private final Queue<WorkerJob> jobs;
+    private final Queue<Runnable> exclusiveCommands;
     private final SchedulerAgent scheduler;
     private final List<Agent> workers = new ArrayList<>();
     private final List<AgentRunner> runners = new ArrayList<>();
@@ -57,6 +59,8 @@ public final class ParallelRuntime implements AutoCloseable {
         this.bank = bank;
         this.input = new MpscArrayQueue<>(config.inputCapacity());
         this.commands = new MpscArrayQueue<>(1024);
+        this.jobs = new MpscArrayQueue<>(4096);
+        this.exclusiveCommands = new MpscArrayQueue<>(256);
         final Queue<WorkerToken> completions = new MpscArrayQueue<>(
             BitUtil.findNextPositivePowerOfTwo(config.workers() * config.batchSize() * config.inFlightBatches() + 1));
         final int ringSize = BitUtil.findNextPositivePowerOfTwo(config.batchSize() * config.inFlightBatches());
@@ -67,12 +71,12 @@ public final class ParallelRuntime implements AutoCloseable {
             final EventPoller<BatchEvent> poller = rings[worker].newPoller();
             rings[worker].addGatingSequences(poller.getSequence());
             final TransactionExecutor executor = new TransactionExecutor(bank.store(), bank.programs());
-            workers.add(new WorkerAgent(worker, poller, executor, completions,
+            workers.add(new WorkerAgent(worker, poller, executor, bank.store(), completions,
                 config.pinWorkers() && config.threadingMode() == ThreadingMode.DEDICATED));
         }
         final BatchPacker packer = new BatchPacker(config.packerConfig(), Math.max(1024, bank.store().slotCount()), config.pendingCapacity());
-        this.scheduler = new SchedulerAgent(bank, packer, rings, input, completions, commands, listener,
-            config.pendingCapacity(), finished);
+        this.scheduler = new SchedulerAgent(bank, packer, rings, input, completions,
+            new SchedulerAgent.Inputs(commands, jobs, exclusiveCommands), listener, config.pendingCapacity(), finished);
         if (config.threadingMode() == ThreadingMode.SHARED) {
             final List<Agent> all = new ArrayList<>();
             all.add(scheduler);
@@ -131,6 +135,25 @@ public final class ParallelRuntime implements AutoCloseable {
     }
 
     /**
+     * Queues a job that reads accounts at one consistent point (see {@link WorkerJob}). Thread-safe.
+     *
+     * @return false if the job queue is full
+     */
+    public boolean submitJob(final WorkerJob job) {
+        return jobs.offer(job);
+    }
+
+    /**
+     * Runs a task on the scheduler thread once no transaction or job is in flight (scheduling
+     * pauses until then): for reads that scan every account. Thread-safe.
+     *
+     * @return false if the queue is full
+     */
+    public boolean runExclusive(final Runnable command) {
+        return exclusiveCommands.offer(command);
+    }
+
+    /**
      * SHARED mode without threads: runs duty cycles on this thread until every submitted
      * transaction is finished and no command is queued.
      */
@@ -138,7 +161,8 @@ public final class ParallelRuntime implements AutoCloseable {
         if (sharedInvoker == null || started) {
             throw new IllegalStateException("runUntilIdle drives an unstarted SHARED runtime; use awaitIdle");
         }
-        while (finished.get() < submitted.get() || !commands.isEmpty()) {
+        while (finished.get() < submitted.get() || !commands.isEmpty() || !jobs.isEmpty() || !exclusiveCommands.isEmpty()
+            || !scheduler.isQuiet()) {
             sharedInvoker.invoke();
             rethrowFailure();
         }

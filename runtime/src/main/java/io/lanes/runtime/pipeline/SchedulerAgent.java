@@ -37,6 +37,11 @@ final class SchedulerAgent implements Agent, ScheduleSink {
     private final Queue<Transaction> input;
     private final Queue<WorkerToken> completions;
     private final Queue<Runnable> commands;
+    private final Queue<WorkerJob> jobs;
+    private final Queue<Runnable> exclusiveCommands;
+    private WorkerJob[] jobByHandle = new WorkerJob[1024];
+    private final IntArrayList jobReadSlots = new IntArrayList();
+    private static final int[] NO_SLOTS = new int[0];
     private final ExecutionListener listener;
     private final AtomicLong finished;
 
@@ -53,14 +58,16 @@ final class SchedulerAgent implements Agent, ScheduleSink {
     @SuppressWarnings("unchecked")
     SchedulerAgent(
         final Bank bank, final BatchPacker packer, final RingBuffer<BatchEvent>[] rings,
-        final Queue<Transaction> input, final Queue<WorkerToken> completions, final Queue<Runnable> commands,
+        final Queue<Transaction> input, final Queue<WorkerToken> completions, final Inputs inputs,
         final ExecutionListener listener, final int pendingCapacity, final AtomicLong finished) {
         this.bank = bank;
         this.packer = packer;
         this.rings = rings;
         this.input = input;
         this.completions = completions;
-        this.commands = commands;
+        this.commands = inputs.commands();
+        this.jobs = inputs.jobs();
+        this.exclusiveCommands = inputs.exclusiveCommands();
         this.listener = listener;
         this.finished = finished;
         this.transactions = new ResolvedTransaction[pendingCapacity];
@@ -82,13 +89,47 @@ final class SchedulerAgent implements Agent, ScheduleSink {
         openBatch = new BatchEvent[workers];
     }
 
+    /** The queues other threads feed the scheduler besides transactions. */
+    record Inputs(Queue<Runnable> commands, Queue<WorkerJob> jobs, Queue<Runnable> exclusiveCommands) {
+    }
+
     @Override
     public int doWork() {
         int work = drainCompletions();
         work += runCommands();
+        if (!exclusiveCommands.isEmpty()) {
+            return work + runExclusiveWhenQuiet();
+        }
+        work += admitJobs();
         work += admit();
         work += schedule();
         return work;
+    }
+
+    /** Scheduling pauses while an exclusive command waits; it runs once nothing is in flight. */
+    private int runExclusiveWhenQuiet() {
+        if (!packer.isUnlocked()) {
+            return 0;
+        }
+        exclusiveCommands.poll().run();
+        return 1;
+    }
+
+    private int admitJobs() {
+        int admitted = 0;
+        WorkerJob job;
+        while (admitted < ADMISSIONS_PER_CYCLE && (job = jobs.poll()) != null) {
+            jobReadSlots.clear();
+            job.addReadSlots(bank.store(), jobReadSlots);
+            final int[] slots = jobReadSlots.isEmpty() ? NO_SLOTS : jobReadSlots.toIntArray();
+            final int handle = packer.add(Long.MAX_VALUE, NO_SLOTS, 0, slots, slots.length);
+            if (handle >= jobByHandle.length) {
+                jobByHandle = java.util.Arrays.copyOf(jobByHandle, Math.max(handle + 1, jobByHandle.length * 2));
+            }
+            jobByHandle[handle] = job;
+            admitted++;
+        }
+        return admitted;
     }
 
     private int drainCompletions() {
@@ -104,15 +145,24 @@ final class SchedulerAgent implements Agent, ScheduleSink {
     private void completeBatch(final int worker) {
         final int count = inFlightBatchSizes[worker].pollInt();
         final IntArrayQueue entries = inFlightEntries[worker];
+        int transactionCount = 0;
         for (int i = 0; i < count; i++) {
             final int handle = entries.pollInt();
+            if (handle < jobByHandle.length && jobByHandle[handle] != null) {
+                jobByHandle[handle] = null;
+                packer.complete(worker, handle);
+                continue;
+            }
             final int entry = entryByHandle[handle];
             listener.onExecuted(transactions[entry], results[entry]);
             packer.complete(worker, handle);
             freeEntries.addInt(entry);
+            transactionCount++;
         }
-        listener.onEntryEnd(worker, count);
-        finished.addAndGet(count);
+        if (transactionCount > 0) {
+            listener.onEntryEnd(worker, transactionCount);
+            finished.addAndGet(transactionCount);
+        }
     }
 
     private int runCommands() {
@@ -175,9 +225,16 @@ final class SchedulerAgent implements Agent, ScheduleSink {
             openSequence[worker] = sequence;
             openBatch[worker] = batch;
         }
-        final int entry = entryByHandle[txHandle];
-        batch.transactions[batch.count] = transactions[entry];
-        batch.results[batch.count] = results[entry];
+        if (txHandle < jobByHandle.length && jobByHandle[txHandle] != null) {
+            batch.jobs[batch.count] = jobByHandle[txHandle];
+            batch.transactions[batch.count] = null;
+            batch.results[batch.count] = null;
+        } else {
+            final int entry = entryByHandle[txHandle];
+            batch.jobs[batch.count] = null;
+            batch.transactions[batch.count] = transactions[entry];
+            batch.results[batch.count] = results[entry];
+        }
         batch.count++;
         inFlightEntries[worker].offerInt(txHandle);
     }

@@ -22,6 +22,7 @@ final class WorkerAgent implements Agent {
     private final int worker;
     private final EventPoller<BatchEvent> poller;
     private final TransactionExecutor executor;
+    private final io.lanes.runtime.store.AccountStore store;
     private final Queue<WorkerToken> completions;
     private final WorkerToken token;
     private final boolean pin;
@@ -31,10 +32,11 @@ final class WorkerAgent implements Agent {
 
     WorkerAgent(
         final int worker, final EventPoller<BatchEvent> poller, final TransactionExecutor executor,
-        final Queue<WorkerToken> completions, final boolean pin) {
+        final io.lanes.runtime.store.AccountStore store, final Queue<WorkerToken> completions, final boolean pin) {
         this.worker = worker;
         this.poller = poller;
         this.executor = executor;
+        this.store = store;
         this.completions = completions;
         this.token = new WorkerToken(worker);
         this.pin = pin;
@@ -77,7 +79,12 @@ final class WorkerAgent implements Agent {
     /** Executes one batch, then stops the poll so that its slot is released before the report. */
     private boolean onBatch(final BatchEvent event, final long sequence, final boolean endOfBatch) {
         for (int i = 0; i < event.count; i++) {
-            executor.execute(event.transactions[i], event.slot, event.results[i]);
+            final WorkerJob job = event.jobs[i];
+            if (job == null) {
+                executor.execute(event.transactions[i], event.slot, event.results[i]);
+            } else {
+                job.run(executor, store, event.slot);
+            }
         }
         batchSize = event.count;
         return false;

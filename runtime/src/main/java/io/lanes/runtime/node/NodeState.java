@@ -1,0 +1,213 @@
+package io.lanes.runtime.node;
+
+import io.lanes.runtime.exec.Bank;
+import io.lanes.runtime.exec.BlockhashQueue;
+import io.lanes.runtime.exec.ExecutionResult;
+import io.lanes.runtime.exec.ResolvedTransaction;
+import io.lanes.runtime.exec.TransactionStatus;
+import io.lanes.runtime.pipeline.ExecutionListener;
+import io.lanes.runtime.rpc.BlockRecord;
+import io.lanes.runtime.rpc.NodeEvents;
+import io.lanes.runtime.rpc.TransactionRecord;
+import io.lanes.sdk.Hash;
+import io.lanes.sdk.Signature;
+import io.lanes.sdk.program.TransactionError;
+import io.lanes.sdk.wire.Message;
+import io.lanes.sdk.wire.Transaction;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * What the node remembers for clients: executed transactions, blocks, the valid blockhashes,
+ * and who is listening. Written on the scheduler thread (it is the runtime's listener, and slot
+ * changes run there as commands); read from any thread.
+ *
+ * <p>Commitment: a transaction is "processed" when it executed, and "confirmed" and "finalized"
+ * when the slot's block is sealed. Until the ledger module makes blocks durable, sealed is not
+ * durable: a crash loses what was not yet flushed to the account store.
+ */
+public final class NodeState implements ExecutionListener {
+    /** Executed transactions kept for getTransaction and getSignatureStatuses, newest first out last. */
+    public static final int MAX_RECORDS = 500_000;
+    /** Blocks kept for getBlock. */
+    public static final int MAX_BLOCKS = 20_000;
+
+    private final Bank bank;
+    private final Map<Signature, TransactionRecord> records = new ConcurrentHashMap<>();
+    private final ArrayDeque<Signature> recordOrder = new ArrayDeque<>();
+    private final Map<Long, BlockRecord> blocks = new ConcurrentHashMap<>();
+    private final ArrayDeque<Long> blockOrder = new ArrayDeque<>();
+    private final Map<Hash, Long> validBlockhashes = new ConcurrentHashMap<>();
+    private final ArrayDeque<Hash> blockhashOrder = new ArrayDeque<>();
+    private final List<NodeEvents> listeners = new CopyOnWriteArrayList<>();
+    private final AtomicLong transactionCount = new AtomicLong();
+    private List<Signature> currentBlock = new ArrayList<>();
+    private volatile long slot;
+    private volatile long blockHeight;
+    private volatile Hash latestBlockhash;
+
+    public NodeState(final Bank bank) {
+        this.bank = bank;
+        this.slot = bank.slot();
+        this.latestBlockhash = bank.latestBlockhash();
+        rememberBlockhash(latestBlockhash, slot);
+    }
+
+    @Override
+    public void onExecuted(final ResolvedTransaction resolved, final ExecutionResult result) {
+        if (result.status() == TransactionStatus.REJECTED) {
+            return;
+        }
+        final Transaction transaction = resolved.transaction();
+        final TransactionRecord record = record(transaction, result, slot, "processed");
+        remember(transaction.signature(0), record);
+        currentBlock.add(transaction.signature(0));
+        transactionCount.incrementAndGet();
+        if (!listeners.isEmpty()) {
+            announce(record, result);
+        }
+    }
+
+    private static TransactionRecord record(
+        final Transaction transaction, final ExecutionResult result, final long slot, final String confirmation) {
+        final int count = result.balanceCount();
+        final long[] before = new long[count];
+        final long[] after = new long[count];
+        for (int i = 0; i < count; i++) {
+            before[i] = result.preBalance(i);
+            after[i] = result.postBalance(i);
+        }
+        return new TransactionRecord(transaction, slot, System.currentTimeMillis() / 1000, result.error(), result.fee(),
+            result.computeUnitsConsumed(), result.logLines(), before, after, confirmation);
+    }
+
+    private void announce(final TransactionRecord record, final ExecutionResult result) {
+        for (final NodeEvents listener : listeners) {
+            listener.onTransaction(record);
+        }
+        if (result.status() == TransactionStatus.SUCCEEDED) {
+            final Message message = record.transaction().message();
+            for (int i = 0; i < message.accountKeyCount(); i++) {
+                if (message.isWritable(i)) {
+                    for (final NodeEvents listener : listeners) {
+                        listener.onAccountWritten(message.accountKey(i), record.slot());
+                    }
+                }
+            }
+        }
+    }
+
+    private void remember(final Signature signature, final TransactionRecord record) {
+        if (records.put(signature, record) == null) {
+            recordOrder.addLast(signature);
+            while (recordOrder.size() > MAX_RECORDS) {
+                records.remove(recordOrder.removeFirst());
+            }
+        }
+    }
+
+    /**
+     * Ends the current slot: seals its block (its transactions become confirmed and finalized),
+     * then starts the next slot with a new blockhash. Runs on the scheduler thread.
+     */
+    public void advanceSlot(final Hash nextBlockhash) {
+        final long sealedSlot = bank.slot();
+        sealBlock(sealedSlot);
+        bank.advanceSlot(nextBlockhash);
+        rememberBlockhash(nextBlockhash, bank.slot());
+        latestBlockhash = nextBlockhash;
+        slot = bank.slot();
+        for (final NodeEvents listener : listeners) {
+            listener.onSlot(slot, sealedSlot);
+        }
+    }
+
+    private void sealBlock(final long sealedSlot) {
+        final List<Signature> signatures = currentBlock;
+        currentBlock = new ArrayList<>();
+        final BlockRecord previous = blocks.get(sealedSlot - 1);
+        final Hash blockhash = bank.latestBlockhash();
+        final BlockRecord block = new BlockRecord(sealedSlot, Math.max(0, sealedSlot - 1), blockhash,
+            previous == null ? blockhash : previous.blockhash(), blockHeight, System.currentTimeMillis() / 1000, List.copyOf(signatures));
+        blocks.put(sealedSlot, block);
+        blockOrder.addLast(sealedSlot);
+        while (blockOrder.size() > MAX_BLOCKS) {
+            blocks.remove(blockOrder.removeFirst());
+        }
+        blockHeight++;
+        for (final Signature signature : signatures) {
+            confirm(signature);
+        }
+    }
+
+    private void confirm(final Signature signature) {
+        final TransactionRecord processed = records.get(signature);
+        if (processed == null) {
+            return;
+        }
+        for (final String level : new String[] {"confirmed", "finalized"}) {
+            final TransactionRecord record = new TransactionRecord(processed.transaction(), processed.slot(),
+                processed.blockTimeSeconds(), processed.error(), processed.fee(), processed.computeUnitsConsumed(),
+                processed.logMessages(), processed.preBalances(), processed.postBalances(), level);
+            records.put(signature, record);
+            for (final NodeEvents listener : listeners) {
+                listener.onTransaction(record);
+            }
+        }
+    }
+
+    private void rememberBlockhash(final Hash blockhash, final long blockhashSlot) {
+        validBlockhashes.put(blockhash, blockhashSlot);
+        blockhashOrder.addLast(blockhash);
+        while (blockhashOrder.size() > BlockhashQueue.MAX_AGE_SLOTS) {
+            validBlockhashes.remove(blockhashOrder.removeFirst());
+        }
+    }
+
+    @Override
+    public void onRejected(final Transaction transaction, final TransactionError error) {
+        // Rejected at admission: never part of a block; the submitter was told synchronously.
+    }
+
+    public TransactionRecord transaction(final Signature signature) {
+        return records.get(signature);
+    }
+
+    public BlockRecord block(final long blockSlot) {
+        return blocks.get(blockSlot);
+    }
+
+    public long slot() {
+        return slot;
+    }
+
+    public long blockHeight() {
+        return blockHeight;
+    }
+
+    public long transactionCount() {
+        return transactionCount.get();
+    }
+
+    public Hash latestBlockhash() {
+        return latestBlockhash;
+    }
+
+    public boolean isBlockhashValid(final Hash blockhash) {
+        return validBlockhashes.containsKey(blockhash);
+    }
+
+    public void subscribe(final NodeEvents listener) {
+        listeners.add(listener);
+    }
+
+    public void unsubscribe(final NodeEvents listener) {
+        listeners.remove(listener);
+    }
+}
