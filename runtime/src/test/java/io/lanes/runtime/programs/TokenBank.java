@@ -103,7 +103,7 @@ final class TokenBank implements AutoCloseable {
         final ExecutionResult result = send(signers, instructions);
         assertEquals(TransactionStatus.FAILED, result.status(), result + " " + result.logLines());
         assertEquals(TransactionError.instruction(failingIndex, expected), result.error(), result.logLines().toString());
-        final long fee = FEE_PER_SIGNATURE * (1 + signers.size());
+        final long fee = FEE_PER_SIGNATURE * (1 + signers.stream().map(Keypair::publicKey).distinct().count());
         assertEquals(fee, result.fee());
         assertEquals(payerBefore - fee, bank.lamports(payer.publicKey()), "only the fee is charged");
         for (final Map.Entry<Pubkey, AccountBuffer> account : before.entrySet()) {
