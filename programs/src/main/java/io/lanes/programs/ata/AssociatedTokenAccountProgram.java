@@ -80,7 +80,7 @@ public final class AssociatedTokenAccountProgram implements Program {
         final AccountView associated = context.account(1);
         final AccountView wallet = context.account(2);
         final AccountView mint = context.account(3);
-        context.account(4);
+        context.account(4); // the System program: only needs to be present, for the calls into it
         final Pubkey tokenProgram = context.account(5).key();
         final ProgramDerivedAddress derived = derive(context, wallet.key(), mint.key(), tokenProgram);
         if (!derived.address().equals(associated.key())) {
@@ -94,11 +94,18 @@ public final class AssociatedTokenAccountProgram implements Program {
             throw ProgramError.of(InstructionError.Kind.IllegalOwner);
         }
         final byte[][] seeds = AssociatedTokenAccount.signerSeeds(wallet.key(), mint.key(), tokenProgram, derived.bump());
-        context.invoke(new Instruction(tokenProgram, List.of(AccountMeta.readOnly(mint.key(), false)), GET_ACCOUNT_DATA_SIZE_DATA));
-        createPdaAccount(context, funder.key(), associated, TokenAccountLayout.LENGTH, tokenProgram, seeds);
+        createAndInitialize(context, funder.key(), associated, wallet.key(), mint.key(), tokenProgram, seeds);
+    }
+
+    /** The real program's call sequence: size query, account creation, immutable owner, InitializeAccount3. */
+    private static void createAndInitialize(
+        final InvokeContext context, final Pubkey funder, final AccountView associated, final Pubkey wallet,
+        final Pubkey mint, final Pubkey tokenProgram, final byte[][] seeds) {
+        context.invoke(new Instruction(tokenProgram, List.of(AccountMeta.readOnly(mint, false)), GET_ACCOUNT_DATA_SIZE_DATA));
+        createPdaAccount(context, funder, associated, TokenAccountLayout.LENGTH, tokenProgram, seeds);
         context.log("Initialize the associated token account");
         context.invoke(retarget(TokenInstruction.initializeImmutableOwner(associated.key()), tokenProgram));
-        context.invoke(retarget(TokenInstruction.initializeAccount3(associated.key(), mint.key(), wallet.key()), tokenProgram));
+        context.invoke(retarget(TokenInstruction.initializeAccount3(associated.key(), mint, wallet), tokenProgram));
     }
 
     /**

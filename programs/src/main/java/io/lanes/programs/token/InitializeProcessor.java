@@ -1,5 +1,6 @@
 package io.lanes.programs.token;
 
+import io.lanes.sdk.Pubkey;
 import io.lanes.sdk.program.AccountView;
 import io.lanes.sdk.program.InstructionError;
 import io.lanes.sdk.program.InvokeContext;
@@ -63,7 +64,7 @@ final class InitializeProcessor {
         if (ownerView != null) {
             ownerView.key().copyTo(account, TokenAccountLayout.OWNER_OFFSET);
         } else {
-            account.putBytes(TokenAccountLayout.OWNER_OFFSET, instruction, ownerDataOffset, 32);
+            account.putBytes(TokenAccountLayout.OWNER_OFFSET, instruction, ownerDataOffset, Pubkey.LENGTH);
         }
         writeFreshAccountState(accountView, account, nativeMint);
     }
