@@ -1,7 +1,10 @@
 package io.lanes.runtime.exec;
 
+import io.lanes.programs.ata.AssociatedTokenAccountProgram;
 import io.lanes.programs.computebudget.ComputeBudgetProgram;
+import io.lanes.programs.memo.MemoProgram;
 import io.lanes.programs.system.SystemProgram;
+import io.lanes.programs.token.TokenProgram;
 import io.lanes.sdk.Pubkey;
 import io.lanes.sdk.program.Program;
 
@@ -22,12 +25,21 @@ public final class ProgramRegistry {
     private final Map<Pubkey, RegisteredProgram> byId = new HashMap<>();
     private final List<RegisteredProgram> inOrder = new ArrayList<>();
 
-    /** A registry with the built-in programs: System and ComputeBudget. */
+    /**
+     * A registry with the built-in programs: System and ComputeBudget (as Solana builtins), and
+     * SPL Token, Associated Token Account and Memo v2/v1 (as on-chain-style programs that log
+     * their compute units).
+     */
     public static ProgramRegistry withBuiltins() {
         final ProgramRegistry registry = new ProgramRegistry();
         registry.register(new RegisteredProgram(SystemProgram.ID, "system", new SystemProgram(), BUILTIN_COMPUTE_UNITS, false));
         registry.register(new RegisteredProgram(
             ComputeBudgetProgram.ID, "compute-budget", new ComputeBudgetProgram(), BUILTIN_COMPUTE_UNITS, false));
+        registry.register(TokenProgram.ID, "spl-token", new TokenProgram(), TokenProgram.BASE_COMPUTE_UNITS);
+        registry.register(AssociatedTokenAccountProgram.ID, "spl-associated-token-account",
+            new AssociatedTokenAccountProgram(), AssociatedTokenAccountProgram.BASE_COMPUTE_UNITS);
+        registry.register(MemoProgram.ID, "spl-memo", MemoProgram.v2(), MemoProgram.BASE_COMPUTE_UNITS);
+        registry.register(MemoProgram.V1_ID, "spl-memo-v1", MemoProgram.v1(), MemoProgram.BASE_COMPUTE_UNITS);
         return registry;
     }
 
