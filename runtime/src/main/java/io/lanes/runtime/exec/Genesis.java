@@ -1,6 +1,8 @@
 package io.lanes.runtime.exec;
 
 import io.lanes.programs.NativeLoader;
+import io.lanes.programs.token.NativeMint;
+import io.lanes.programs.token.TokenProgram;
 import io.lanes.runtime.store.AccountBuffer;
 import io.lanes.runtime.store.AccountStore;
 import io.lanes.sdk.Pubkey;
@@ -18,8 +20,14 @@ public final class Genesis {
     private Genesis() {
     }
 
-    /** Creates the executable program accounts that do not exist yet. */
+    /**
+     * Creates the executable program accounts that do not exist yet, and, when the token program
+     * is registered, the wrapped-SOL native mint as Solana's genesis has it.
+     */
     public static void addPrograms(final AccountStore store, final ProgramRegistry programs) {
+        if (programs.find(TokenProgram.ID) != null) {
+            addNativeMint(store);
+        }
         final AccountBuffer account = new AccountBuffer();
         for (final RegisteredProgram program : programs.programs()) {
             final int slot = store.resolve(program.id());
@@ -35,6 +43,21 @@ public final class Genesis {
             account.data().putBytes(0, name);
             store.save(slot, account);
         }
+    }
+
+    private static void addNativeMint(final AccountStore store) {
+        final int slot = store.resolve(NativeMint.ID);
+        if (store.lamports(slot) != 0) {
+            return;
+        }
+        final byte[] data = NativeMint.accountData();
+        final AccountBuffer mint = new AccountBuffer();
+        mint.clear();
+        mint.lamports(NativeMint.LAMPORTS);
+        mint.owner(TokenProgram.ID);
+        mint.dataLength(data.length);
+        mint.data().putBytes(0, data);
+        store.save(slot, mint);
     }
 
     /** Sets a System-owned wallet's balance (creating it if needed). */

@@ -41,7 +41,7 @@ final class TokenBank implements AutoCloseable {
     final TestBank bank = TestBank.create();
     final Keypair payer = bank.newFundedKeypair(100 * SOL);
 
-    /** Creates the wrapped SOL mint as Solana's genesis does (programs cannot). */
+    /** Recreates the wrapped SOL mint exactly as genesis made it (a no-op on a fresh bank). */
     void addNativeMintAtGenesis() {
         final AccountBuffer account = new AccountBuffer();
         account.clear();

@@ -3,6 +3,7 @@ package io.lanes.runtime.programs;
 import io.lanes.programs.system.SystemInstruction;
 import io.lanes.programs.token.MintLayout;
 import io.lanes.programs.token.NativeMint;
+import io.lanes.programs.token.TokenProgram;
 import io.lanes.programs.token.TokenAccountLayout;
 import io.lanes.programs.token.TokenError;
 import io.lanes.programs.token.TokenInstruction;
@@ -15,6 +16,7 @@ import java.util.List;
 
 import static io.lanes.runtime.programs.TokenBank.ACCOUNT_RENT;
 import static io.lanes.runtime.programs.TokenBank.SOL;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -80,12 +82,18 @@ class WrappedSolTest {
     }
 
     @Test
-    void wrappedTransfersWorkWithoutTheNativeMintAccountButCheckedOnesNeedIt() {
+    void genesisHasTheNativeMintSoCheckedWrappedTransfersWork() {
+        final var nativeMint = tokens.bank.account(NativeMint.ID);
+        assertEquals(NativeMint.LAMPORTS, nativeMint.lamports());
+        assertEquals(TokenProgram.ID, nativeMint.owner());
+        assertArrayEquals(NativeMint.accountData(), tokens.bank.data(NativeMint.ID));
         final Pubkey from = tokens.createAccount(NativeMint.ID, alice.publicKey(), ACCOUNT_RENT + 100);
         final Pubkey to = tokens.createAccount(NativeMint.ID, bob.publicKey());
         tokens.succeed(List.of(alice), TokenInstruction.transfer(from, to, alice.publicKey(), 40));
         assertEquals(40, tokens.amount(to));
-        tokens.fail(io.lanes.sdk.program.InstructionError.Kind.InvalidAccountData, List.of(alice),
-            TokenInstruction.transferChecked(from, NativeMint.ID, to, alice.publicKey(), 1, 9));
+        tokens.succeed(List.of(alice), TokenInstruction.transferChecked(from, NativeMint.ID, to, alice.publicKey(), 1, 9));
+        assertEquals(41, tokens.amount(to));
+        tokens.fail(TokenError.MintDecimalsMismatch, List.of(alice),
+            TokenInstruction.transferChecked(from, NativeMint.ID, to, alice.publicKey(), 1, 6));
     }
 }
