@@ -158,6 +158,7 @@ public final class NodeRpcBackend implements RpcBackend {
             return new SubmitRejection(TransactionError.of(TransactionError.Kind.AlreadyProcessed),
                 "This transaction has already been processed");
         }
+        state.noteSubmitted(transaction.signature(0));
         if (!runtime.submit(transaction)) {
             return new SubmitRejection(null, "the node is overloaded: transaction queue full, retry later");
         }

@@ -47,6 +47,11 @@ public final class NodeState implements ExecutionListener {
     private final ArrayDeque<Hash> blockhashOrder = new ArrayDeque<>();
     private final List<NodeEvents> listeners = new CopyOnWriteArrayList<>();
     private final AtomicLong transactionCount = new AtomicLong();
+    private final AtomicLong succeeded = new AtomicLong();
+    private final AtomicLong failed = new AtomicLong();
+    private final AtomicLong rejected = new AtomicLong();
+    private final Map<Signature, Long> submittedNanos = new ConcurrentHashMap<>();
+    private final org.HdrHistogram.Recorder latencyMicros = new org.HdrHistogram.Recorder(3);
     private List<Signature> currentBlock = new ArrayList<>();
     private volatile long slot;
     private volatile long blockHeight;
@@ -61,10 +66,13 @@ public final class NodeState implements ExecutionListener {
 
     @Override
     public void onExecuted(final ResolvedTransaction resolved, final ExecutionResult result) {
+        final Transaction transaction = resolved.transaction();
+        recordLatency(transaction.signature(0));
         if (result.status() == TransactionStatus.REJECTED) {
+            rejected.incrementAndGet();
             return;
         }
-        final Transaction transaction = resolved.transaction();
+        (result.status() == TransactionStatus.SUCCEEDED ? succeeded : failed).incrementAndGet();
         final TransactionRecord record = record(transaction, result, slot, "processed");
         remember(transaction.signature(0), record);
         currentBlock.add(transaction.signature(0));
@@ -172,7 +180,38 @@ public final class NodeState implements ExecutionListener {
 
     @Override
     public void onRejected(final Transaction transaction, final TransactionError error) {
-        // Rejected at admission: never part of a block; the submitter was told synchronously.
+        // Rejected at admission: never part of a block.
+        submittedNanos.remove(transaction.signature(0));
+        rejected.incrementAndGet();
+    }
+
+    /** Notes when a transaction was handed to the runtime, for the submit-to-execution latency. */
+    public void noteSubmitted(final Signature signature) {
+        submittedNanos.put(signature, System.nanoTime());
+    }
+
+    private void recordLatency(final Signature signature) {
+        final Long submitted = submittedNanos.remove(signature);
+        if (submitted != null) {
+            latencyMicros.recordValue(Math.max(0, (System.nanoTime() - submitted) / 1_000));
+        }
+    }
+
+    /** Submit-to-execution latencies since the previous call (microseconds). */
+    public org.HdrHistogram.Histogram takeLatencyMicros() {
+        return latencyMicros.getIntervalHistogram();
+    }
+
+    public long succeededCount() {
+        return succeeded.get();
+    }
+
+    public long failedCount() {
+        return failed.get();
+    }
+
+    public long rejectedCount() {
+        return rejected.get();
     }
 
     public TransactionRecord transaction(final Signature signature) {
