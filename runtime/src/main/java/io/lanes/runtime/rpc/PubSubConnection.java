@@ -30,8 +30,8 @@ final class PubSubConnection {
     private final AtomicBoolean dropped = new AtomicBoolean();
     /** Its live subscriptions by id. */
     private final Map<Long, Subscription> subscriptions = new ConcurrentHashMap<>();
-    /** Subscriptions answered in the frame being handled, to be activated once the answer is written. */
-    private final List<Subscription> answeredNotActive = new ArrayList<>();
+    /** Subscriptions created by the frame being handled, whose answer is not written yet. */
+    private final List<Subscription> awaitingAnswer = new ArrayList<>();
 
     PubSubConnection(final Channel channel, final int maxQueuedMessages, final long maxQueuedBytes) {
         this.channel = channel;
@@ -78,14 +78,14 @@ final class PubSubConnection {
     }
 
     /** Called on the connection's event loop while handling a frame. */
-    void answeredNotActive(final Subscription subscription) {
-        answeredNotActive.add(subscription);
+    void awaitAnswer(final Subscription subscription) {
+        awaitingAnswer.add(subscription);
     }
 
-    /** The subscriptions answered since the last call; called on the event loop after the answer is written. */
-    List<Subscription> takeAnswered() {
-        final List<Subscription> answered = new ArrayList<>(answeredNotActive);
-        answeredNotActive.clear();
+    /** The subscriptions created since the last call; called on the event loop once their answer is written. */
+    List<Subscription> takeAwaitingAnswer() {
+        final List<Subscription> answered = new ArrayList<>(awaitingAnswer);
+        awaitingAnswer.clear();
         return answered;
     }
 

@@ -46,7 +46,7 @@ final class PubSubHandler extends SimpleChannelInboundHandler<WebSocketFrame> {
             } else if (answer != null) {
                 connection.send(answer);
             }
-            connection.takeAnswered().forEach(subscriptions::activate);
+            connection.takeAwaitingAnswer().forEach(Subscription::answerSent);
         }, ctx.executor());
     }
 

@@ -8,8 +8,9 @@ import java.util.Map;
 
 /**
  * The PubSub methods of one client: signature/account/slot/logs Subscribe and Unsubscribe.
- * A subscribe call answers with the new id; the subscription starts only after that answer is
- * written (see {@link PubSubConnection#answeredNotActive}), so no notification can overtake it.
+ * A subscribe call starts the subscription at once and answers with its id; notifications made
+ * before that answer is written are held back until it is (see {@link Subscription#answerSent}),
+ * so none is lost and none overtakes the id it belongs to.
  */
 final class PubSubMethods {
     private final Subscriptions subscriptions;
@@ -34,7 +35,8 @@ final class PubSubMethods {
 
     private JsonNode answered(final Subscription subscription) {
         connection.subscriptions().put(subscription.id, subscription);
-        connection.answeredNotActive(subscription);
+        connection.awaitAnswer(subscription);
+        subscriptions.activate(subscription);
         return Json.NODES.numberNode(subscription.id);
     }
 

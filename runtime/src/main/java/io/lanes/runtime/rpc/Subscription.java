@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.lanes.sdk.Pubkey;
 import io.lanes.sdk.Signature;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
@@ -18,6 +20,8 @@ abstract class Subscription {
     final Commitment commitment;
     /** Set once the subscription is over (unsubscribed, fired once for signatures, or its client left). */
     final AtomicBoolean finished = new AtomicBoolean();
+    /** Notifications made before the subscribe answer went out; sent right after it. Guarded by this. */
+    private List<String> held = new ArrayList<>();
 
     Subscription(final long id, final PubSubConnection connection, final Commitment commitment) {
         this.id = id;
@@ -36,7 +40,25 @@ abstract class Subscription {
         message.put("jsonrpc", "2.0");
         message.put("method", kind() + "Notification");
         message.set("params", params);
-        connection.send(Json.write(message));
+        deliver(Json.write(message));
+    }
+
+    private void deliver(final String text) {
+        synchronized (this) {
+            if (held != null) {
+                held.add(text);
+                return;
+            }
+        }
+        connection.send(text);
+    }
+
+    /** The subscribe answer was written: from now on notifications go straight out, the held ones first. */
+    synchronized void answerSent() {
+        if (held != null) {
+            held.forEach(connection::send);
+            held = null;
+        }
     }
 
     /** {@code {"context":{"slot":N},"value":...}} as PubSub writes it (no apiVersion). */

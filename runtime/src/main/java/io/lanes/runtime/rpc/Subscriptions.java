@@ -49,7 +49,7 @@ final class Subscriptions implements NodeEvents {
         return backend;
     }
 
-    /** Starts delivering to the subscription; for a signature already at its commitment, notifies at once. */
+    /** Starts delivering to the subscription; for a signature already at its commitment, notifies at once (held until answered). */
     void activate(final Subscription subscription) {
         if (subscription.finished.get() || !subscription.connection.isOpen()) {
             return;

@@ -27,8 +27,9 @@
  *       to one dispatch event loop, which builds the notifications.</li>
  *   <li>Each websocket client has a bounded outbound queue (messages and bytes); a client that
  *       does not read is disconnected instead of growing memory.</li>
- *   <li>A subscription starts only after its subscribe answer was written, so a notification
- *       never reaches a client before the subscription id it belongs to.</li>
+ *   <li>A subscription starts when its subscribe request is handled; its notifications are held
+ *       until the subscribe answer is written, so none is lost and none reaches the client before
+ *       the subscription id it belongs to.</li>
  * </ul>
  */
 package io.lanes.runtime.rpc;

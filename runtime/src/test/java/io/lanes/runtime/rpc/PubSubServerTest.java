@@ -155,13 +155,14 @@ class PubSubServerTest {
 
     @Test
     void leavingClientsLoseTheirSubscriptions() throws Exception {
-        final int before = server.subscriptionCount();
-        final WsTestClient client = new WsTestClient(server.port());
-        subscribed(client, "slotSubscribe", "[]");
-        subscribed(client, "accountSubscribe", "['" + bob + "']");
-        assertEquals(before + 2, server.subscriptionCount());
-        client.close();
-        awaitSubscriptions(before);
+        try (PubSubServer own = new PubSubServer(backend, 0).start()) {
+            final WsTestClient client = new WsTestClient(own.port());
+            subscribed(client, "slotSubscribe", "[]");
+            subscribed(client, "accountSubscribe", "['" + bob + "']");
+            awaitSubscriptions(own, 2);
+            client.close();
+            awaitSubscriptions(own, 0);
+        }
     }
 
     @Test
@@ -173,10 +174,8 @@ class PubSubServerTest {
              WsTestClient sleeper = new WsTestClient(small.port(), false)) {
             sleeper.send(request(1, "accountSubscribe", "['" + key + "',{'encoding':'base64'}]"));
             subscribed(reader, "slotSubscribe", "[]");
+            awaitSubscriptions(small, 2);
             final long deadline = System.nanoTime() + 20_000_000_000L;
-            while (small.subscriptionCount() == 0) {
-                Thread.sleep(10);
-            }
             for (int i = 0; i < 1000 && small.subscriptionCount() > 1 && System.nanoTime() < deadline; i++) {
                 backend.fireAccountWritten(key, 200 + i);
                 Thread.sleep(i % 50 == 0 ? 20 : 0);
@@ -190,7 +189,8 @@ class PubSubServerTest {
         }
     }
 
-    private void awaitSubscriptions(final int expected) throws InterruptedException {
+    /** Subscriptions start just after their answer and end when the server sees the client leave: wait for both. */
+    private static void awaitSubscriptions(final PubSubServer server, final int expected) throws InterruptedException {
         final long deadline = System.nanoTime() + 5_000_000_000L;
         while (server.subscriptionCount() != expected && System.nanoTime() < deadline) {
             Thread.sleep(10);
