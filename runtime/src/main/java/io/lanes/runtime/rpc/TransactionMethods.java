@@ -125,10 +125,29 @@ final class TransactionMethods {
     }
 
     private CompletableFuture<JsonNode> simulateTransaction(final Params params) {
+        final Simulation simulation = simulation(params);
+        final Transaction transaction = simulation.transaction();
+        if (simulation.replacement().isNull() && !backend.isBlockhashValid(transaction.message().recentBlockhash())) {
+            final SimulationResult notFound = new SimulationResult(simulation.slot(),
+                TransactionError.of(TransactionError.Kind.BlockhashNotFound), List.of(), 0, List.of());
+            return CompletableFuture.completedFuture(
+                Json.withContext(simulation.slot(), simulationValue(notFound, null, simulation.replacement())));
+        }
+        return backend.simulate(transaction, simulation.accounts().keysOrEmpty()).thenComposeAsync(result ->
+            simulation.accounts().encode(result, backend, params.executor()).thenApply(accounts ->
+                Json.withContext(simulation.slot(), simulationValue(result, accounts, simulation.replacement()))),
+            params.executor());
+    }
+
+    /** A checked simulateTransaction request: the transaction to run (blockhash replaced if asked) and what to return. */
+    private record Simulation(Transaction transaction, long slot, SimulatedAccounts accounts, JsonNode replacement) {
+    }
+
+    private Simulation simulation(final Params params) {
         params.atMost(2);
         final String text = params.string(0);
         final RpcConfig config = params.config(1);
-        Transaction transaction = WireText.transaction(text, WireText.transactionEncoding(config));
+        final Transaction decoded = WireText.transaction(text, WireText.transactionEncoding(config));
         final long slot = cluster.contextSlot(params, 1);
         final boolean sigVerify = config.bool("sigVerify", false);
         final boolean replaceBlockhash = config.bool("replaceRecentBlockhash", false);
@@ -136,27 +155,14 @@ final class TransactionMethods {
         if (replaceBlockhash && sigVerify) {
             throw RpcException.invalidParams("sigVerify may not be used with replaceRecentBlockhash");
         }
-        final SimulatedAccounts requested = SimulatedAccounts.fromConfig(config.object("accounts"), transaction);
-        JsonNode replacement = Json.NODES.nullNode();
-        if (replaceBlockhash) {
-            transaction = withBlockhash(transaction, backend.latestBlockhash());
-            replacement = blockhashInfo(backend.latestBlockhash());
-        }
+        final SimulatedAccounts accounts = SimulatedAccounts.fromConfig(config.object("accounts"), decoded);
+        final Hash latest = backend.latestBlockhash();
+        final Transaction transaction = replaceBlockhash ? withBlockhash(decoded, latest) : decoded;
         sanitizeForSimulation(transaction);
         if (sigVerify) {
             verifySignatures(transaction);
         }
-        final JsonNode replacementBlockhash = replacement;
-        final Transaction simulated = transaction;
-        if (!replaceBlockhash && !backend.isBlockhashValid(transaction.message().recentBlockhash())) {
-            return CompletableFuture.completedFuture(Json.withContext(slot, simulationValue(
-                new SimulationResult(slot, TransactionError.of(TransactionError.Kind.BlockhashNotFound), List.of(), 0,
-                    List.of()), null, replacementBlockhash)));
-        }
-        return backend.simulate(simulated, requested.keysOrEmpty())
-            .thenComposeAsync(result -> requested.encode(result, backend, params.executor())
-                .thenApply(accounts -> Json.withContext(slot, simulationValue(result, accounts, replacementBlockhash))),
-                params.executor());
+        return new Simulation(transaction, slot, accounts, replaceBlockhash ? blockhashInfo(latest) : Json.NODES.nullNode());
     }
 
     private static void sanitizeForSimulation(final Transaction transaction) {
@@ -176,15 +182,15 @@ final class TransactionMethods {
     /** The same transaction with another recent blockhash (signatures kept, so no longer valid). */
     static Transaction withBlockhash(final Transaction transaction, final Hash blockhash) {
         final Message old = transaction.message();
-        final Message fields = new Message(old.version(), old.header(), old.accountKeys().toArray(new Pubkey[0]), blockhash,
-            old.instructions().toArray(new CompiledInstruction[0]), old.addressTableLookups().toArray(new AddressTableLookup[0]),
-            null);
-        final Message message = new Message(old.version(), old.header(), old.accountKeys().toArray(new Pubkey[0]), blockhash,
-            old.instructions().toArray(new CompiledInstruction[0]), old.addressTableLookups().toArray(new AddressTableLookup[0]),
-            TransactionCodec.encodeMessage(fields));
+        final Message message = copy(old, blockhash, TransactionCodec.encodeMessage(copy(old, blockhash, null)));
         final Signature[] signatures = transaction.signatures().toArray(new Signature[0]);
-        final Transaction unencoded = new Transaction(signatures, message, null);
-        return new Transaction(signatures, message, TransactionCodec.encode(unencoded));
+        return new Transaction(signatures, message, TransactionCodec.encode(new Transaction(signatures, message, null)));
+    }
+
+    private static Message copy(final Message message, final Hash blockhash, final byte[] serialized) {
+        return new Message(message.version(), message.header(), message.accountKeys().toArray(new Pubkey[0]), blockhash,
+            message.instructions().toArray(new CompiledInstruction[0]),
+            message.addressTableLookups().toArray(new AddressTableLookup[0]), serialized);
     }
 
     /** Solana's {@code RpcSimulateTransactionResult}. */
