@@ -75,7 +75,8 @@ final class HttpRpcHandler extends SimpleChannelInboundHandler<FullHttpRequest> 
     private void call(final ChannelHandlerContext ctx, final byte[] body, final boolean keepAlive) {
         busy = true;
         ctx.channel().config().setAutoRead(false);
-        dispatcher.handle(body, ctx.executor()).whenCompleteAsync((answer, failure) -> {
+        final LoopExecutor loop = new LoopExecutor(ctx.executor());
+        dispatcher.handle(body, loop).whenCompleteAsync((answer, failure) -> {
             if (failure != null) {
                 LOG.log(Level.WARNING, "JSON-RPC dispatch failed", failure);
             }
@@ -84,7 +85,7 @@ final class HttpRpcHandler extends SimpleChannelInboundHandler<FullHttpRequest> 
             busy = false;
             ctx.channel().config().setAutoRead(true);
             serveWaiting(ctx);
-        }, ctx.executor());
+        }, loop);
     }
 
     private void serveWaiting(final ChannelHandlerContext ctx) {

@@ -40,14 +40,15 @@ final class PubSubHandler extends SimpleChannelInboundHandler<WebSocketFrame> {
         final byte[] body = frame instanceof TextWebSocketFrame
             ? ((TextWebSocketFrame) frame).text().getBytes(StandardCharsets.UTF_8)
             : new byte[0];
-        dispatcher.handle(body, ctx.executor()).whenCompleteAsync((answer, failure) -> {
+        final LoopExecutor loop = new LoopExecutor(ctx.executor());
+        dispatcher.handle(body, loop).whenCompleteAsync((answer, failure) -> {
             if (failure != null) {
                 LOG.log(Level.WARNING, "PubSub dispatch failed", failure);
             } else if (answer != null) {
                 connection.send(answer);
             }
             connection.takeAwaitingAnswer().forEach(Subscription::answerSent);
-        }, ctx.executor());
+        }, loop);
     }
 
     @Override

@@ -67,7 +67,7 @@ public final class PubSubServer implements AutoCloseable {
         }
         bossGroup = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
         workerGroup = new MultiThreadIoEventLoopGroup(RpcServer.workerThreads(), NioIoHandler.newFactory());
-        subscriptions = new Subscriptions(backend, workerGroup.next());
+        subscriptions = new Subscriptions(backend, new LoopExecutor(workerGroup.next()));
         final WebSocketServerProtocolConfig websocket = WebSocketServerProtocolConfig.newBuilder()
             .websocketPath("/").checkStartsWith(true).maxFramePayloadLength(MAX_FRAME_BYTES).build();
         final ServerBootstrap bootstrap = new ServerBootstrap()

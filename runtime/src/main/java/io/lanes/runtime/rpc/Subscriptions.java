@@ -9,7 +9,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
-import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -32,13 +31,9 @@ final class Subscriptions implements NodeEvents {
         this.dispatch = dispatch;
     }
 
-    /** Hands work to the dispatch loop; after shutdown the event is dropped (never thrown at a node thread). */
+    /** Hands work to the dispatch loop (a {@link LoopExecutor}: after shutdown the event is dropped, never thrown at a node thread). */
     private void hand(final Runnable work) {
-        try {
-            dispatch.execute(work);
-        } catch (final RejectedExecutionException shutDown) {
-            // The server is closing: nobody is left to notify.
-        }
+        dispatch.execute(work);
     }
 
     long newId() {

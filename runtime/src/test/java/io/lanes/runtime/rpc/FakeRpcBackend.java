@@ -54,6 +54,8 @@ final class FakeRpcBackend implements RpcBackend, AutoCloseable {
         transaction -> new SimulationResult(slot, null, List.of("Program 11111111111111111111111111111111 invoke [1]",
             "Program 11111111111111111111111111111111 success"), 150, List.of());
     volatile RuntimeException airdropFailure;
+    /** Account reads wait for this (tests hold it to stall the backend). */
+    volatile CompletableFuture<Void> accountsGate = CompletableFuture.completedFuture(null);
 
     FakeRpcBackend() {
         validBlockhashes.add(latestBlockhash);
@@ -110,7 +112,7 @@ final class FakeRpcBackend implements RpcBackend, AutoCloseable {
 
     @Override
     public CompletableFuture<List<AccountSnapshot>> accounts(final List<Pubkey> keys) {
-        return CompletableFuture.supplyAsync(() -> {
+        return accountsGate.thenApplyAsync(open -> {
             final List<AccountSnapshot> found = new ArrayList<>();
             keys.forEach(key -> found.add(accounts.get(key)));
             return found;

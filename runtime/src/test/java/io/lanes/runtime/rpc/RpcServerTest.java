@@ -14,12 +14,17 @@ import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.net.Socket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -284,6 +289,27 @@ class RpcServerTest {
             final BufferedReader in = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.UTF_8));
             assertTrue(readBody(in).contains("\"id\":1"));
             assertTrue(readBody(in).contains("\"id\":2"));
+        }
+    }
+
+    @Test
+    void aStalledBackendFutureBlocksNoOtherClient() throws Exception {
+        final CompletableFuture<Void> gate = new CompletableFuture<>();
+        backend.accountsGate = gate;
+        try {
+            final CompletableFuture<HttpResponse<String>> waiting = HttpClient.newHttpClient()
+                .sendAsync(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + "/"))
+                    .POST(HttpRequest.BodyPublishers.ofString(json("{'jsonrpc':'2.0','id':9,'method':'getBalance',"
+                        + "'params':['" + alice.toBase58() + "']}"))).build(), HttpResponse.BodyHandlers.ofString());
+            for (int i = 0; i < 8; i++) {
+                assertEquals(100, new RpcTestClient(server.port()).result("getSlot").longValue());
+            }
+            assertFalse(waiting.isDone());
+            gate.complete(null);
+            assertTrue(waiting.get(5, TimeUnit.SECONDS).body().contains("5000000000"));
+        } finally {
+            backend.accountsGate = CompletableFuture.completedFuture(null);
+            gate.complete(null);
         }
     }
 
