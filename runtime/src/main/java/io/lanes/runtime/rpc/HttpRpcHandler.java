@@ -57,14 +57,30 @@ final class HttpRpcHandler extends SimpleChannelInboundHandler<FullHttpRequest> 
         final String path = pathOf(request.uri());
         if (HttpMethod.GET.equals(request.method()) && "/health".equals(path)) {
             respond(ctx, HttpResponseStatus.OK, "text/plain; charset=utf-8", "ok", keepAlive);
-        } else if (HttpMethod.GET.equals(request.method()) && "/metrics".equals(path) && metrics != null) {
-            respond(ctx, HttpResponseStatus.OK, "text/plain; version=0.0.4; charset=utf-8", metrics.get(), keepAlive);
+        } else if (HttpMethod.GET.equals(request.method()) && "/metrics".equals(path)) {
+            serveMetrics(ctx, keepAlive);
         } else if (HttpMethod.POST.equals(request.method())) {
             call(ctx, ByteBufUtil.getBytes(request.content()), keepAlive);
         } else {
             respond(ctx, HttpResponseStatus.METHOD_NOT_ALLOWED, "text/plain; charset=utf-8",
                 "Used HTTP Method is not allowed. POST or OPTIONS is required", keepAlive);
         }
+    }
+
+    private void serveMetrics(final ChannelHandlerContext ctx, final boolean keepAlive) {
+        if (metrics == null) {
+            respond(ctx, HttpResponseStatus.NOT_FOUND, "text/plain; charset=utf-8", "no metrics", keepAlive);
+            return;
+        }
+        final String text;
+        try {
+            text = metrics.get();
+        } catch (final RuntimeException failed) {
+            LOG.log(Level.WARNING, "metrics supplier failed", failed);
+            respond(ctx, HttpResponseStatus.INTERNAL_SERVER_ERROR, "text/plain; charset=utf-8", "metrics failed", keepAlive);
+            return;
+        }
+        respond(ctx, HttpResponseStatus.OK, "text/plain; version=0.0.4; charset=utf-8", text, keepAlive);
     }
 
     private static String pathOf(final String uri) {

@@ -197,6 +197,12 @@ class RpcTransactionTest {
     }
 
     @Test
+    void noMetricsSupplierMeansNotFound() {
+        assertEquals(404, client.get("/metrics").statusCode());
+        assertEquals("ok", client.get("/health?probe=1").body());
+    }
+
+    @Test
     void requestAirdrop() {
         final String signature = client.result("requestAirdrop", bob.toBase58(), 1_000_000_000L).textValue();
         assertEquals(backend.airdrops.get(backend.airdrops.size() - 1).toBase58(), signature);
