@@ -31,7 +31,7 @@ final class AccountMethods {
     }
 
     private CompletableFuture<JsonNode> getBalance(final Params params) {
-        final Pubkey key = Keys.pubkey(params.string(0));
+        final Pubkey key = Keys.pubkey(params.arity(1, 2).string(0));
         final long slot = cluster.contextSlot(params, 1);
         return backend.accounts(List.of(key)).thenApply(found -> {
             final AccountSnapshot account = found.get(0);
@@ -40,7 +40,7 @@ final class AccountMethods {
     }
 
     private CompletableFuture<JsonNode> getAccountInfo(final Params params) {
-        final Pubkey key = Keys.pubkey(params.string(0));
+        final Pubkey key = Keys.pubkey(params.arity(1, 2).string(0));
         final long slot = cluster.contextSlot(params, 1);
         final AccountEncoding encoding = AccountEncoding.fromConfig(params.config(1), AccountEncoding.BINARY);
         return backend.accounts(List.of(key))
@@ -49,7 +49,7 @@ final class AccountMethods {
     }
 
     private CompletableFuture<JsonNode> getMultipleAccounts(final Params params) {
-        final List<String> texts = params.stringList(0);
+        final List<String> texts = params.arity(1, 2).stringList(0);
         if (texts.size() > MAX_MULTIPLE_ACCOUNTS) {
             throw RpcException.invalidParams("Too many inputs provided; max " + MAX_MULTIPLE_ACCOUNTS);
         }
@@ -67,7 +67,7 @@ final class AccountMethods {
     }
 
     private CompletableFuture<JsonNode> getProgramAccounts(final Params params) {
-        final Pubkey program = Keys.pubkey(params.string(0));
+        final Pubkey program = Keys.pubkey(params.arity(1, 2).string(0));
         final long slot = cluster.contextSlot(params, 1);
         final RpcConfig config = params.config(1);
         final AccountEncoding encoding = AccountEncoding.fromConfig(config, AccountEncoding.BINARY);

@@ -27,12 +27,12 @@ final class ClusterMethods {
 
     void register(final Map<String, RpcMethod> methods) {
         methods.put("getVersion", RpcMethod.now(this::getVersion));
-        methods.put("getHealth", RpcMethod.now(params -> Json.NODES.textNode("ok")));
+        methods.put("getHealth", RpcMethod.now(params -> text(params.arity(0, 0), "ok")));
         methods.put("getSlot", RpcMethod.now(params -> Json.u64(contextSlot(params, 0))));
         methods.put("getBlockHeight", RpcMethod.now(params -> counter(params, backend.blockHeight())));
         methods.put("getTransactionCount", RpcMethod.now(params -> counter(params, backend.transactionCount())));
         methods.put("getEpochInfo", RpcMethod.now(this::getEpochInfo));
-        methods.put("getGenesisHash", RpcMethod.now(params -> text(params.atMost(0), backend.genesisHash().toBase58())));
+        methods.put("getGenesisHash", RpcMethod.now(params -> text(params.arity(0, 0), backend.genesisHash().toBase58())));
         methods.put("getIdentity", RpcMethod.now(this::getIdentity));
         methods.put("getLatestBlockhash", RpcMethod.now(this::getLatestBlockhash));
         methods.put("isBlockhashValid", RpcMethod.now(this::isBlockhashValid));
@@ -42,7 +42,7 @@ final class ClusterMethods {
 
     /** Checks the config at {@code index} (commitment, minContextSlot) and returns the slot to report. */
     long contextSlot(final Params params, final int index) {
-        params.atMost(index + 1);
+        params.arity(index, index + 1);
         final RpcConfig config = params.config(index);
         config.commitment();
         final long slot = backend.slot();
@@ -60,7 +60,7 @@ final class ClusterMethods {
     }
 
     private JsonNode getVersion(final Params params) {
-        params.atMost(0);
+        params.arity(0, 0);
         final ObjectNode version = Json.object();
         version.put("solana-core", SOLANA_CORE_VERSION);
         version.put("feature-set", FEATURE_SET);
@@ -68,7 +68,7 @@ final class ClusterMethods {
     }
 
     private JsonNode getIdentity(final Params params) {
-        params.atMost(0);
+        params.arity(0, 0);
         final ObjectNode identity = Json.object();
         identity.put("identity", backend.identity().toBase58());
         return identity;
@@ -96,19 +96,19 @@ final class ClusterMethods {
     }
 
     private JsonNode isBlockhashValid(final Params params) {
-        final Hash blockhash = Keys.hash(params.string(0));
+        final Hash blockhash = Keys.hash(params.arity(1, 2).string(0));
         final long slot = contextSlot(params, 1);
         return Json.withContext(slot, Json.NODES.booleanNode(backend.isBlockhashValid(blockhash)));
     }
 
     private JsonNode getMinimumBalanceForRentExemption(final Params params) {
-        final long length = params.u64(0);
+        final long length = params.arity(1, 2).u64(0);
         contextSlot(params, 1);
         return Json.u64(backend.minimumBalanceForRentExemption(length));
     }
 
     private JsonNode getFeeForMessage(final Params params) {
-        final Message message = WireText.message(params.string(0));
+        final Message message = WireText.message(params.arity(1, 2).string(0));
         final long slot = contextSlot(params, 1);
         final SanitizeResult sanitized = Sanitizer.sanitizeMessage(message);
         if (!sanitized.isOk()) {

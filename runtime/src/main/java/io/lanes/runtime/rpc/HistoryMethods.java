@@ -32,7 +32,7 @@ final class HistoryMethods {
     }
 
     private JsonNode getSignatureStatuses(final Params params) {
-        params.atMost(2);
+        params.arity(1, 2);
         final List<String> texts = params.stringList(0);
         if (texts.size() > MAX_SIGNATURE_STATUSES) {
             throw RpcException.invalidParams("Too many inputs provided; max " + MAX_SIGNATURE_STATUSES);
@@ -66,7 +66,7 @@ final class HistoryMethods {
     }
 
     private JsonNode getTransaction(final Params params) {
-        params.atMost(2);
+        params.arity(1, 2);
         final Signature signature = Keys.signature(params.string(0));
         final RpcConfig config = encodingConfig(params.raw(1));
         final String encoding = config.encoding("json", TransactionJson.ENCODINGS);
@@ -94,7 +94,7 @@ final class HistoryMethods {
     }
 
     private JsonNode getBlock(final Params params) {
-        params.atMost(2);
+        params.arity(1, 2);
         final long slot = params.u64(0);
         final RpcConfig config = encodingConfig(params.raw(1));
         final String encoding = config.encoding("json", TransactionJson.ENCODINGS);
@@ -153,7 +153,7 @@ final class HistoryMethods {
     }
 
     private JsonNode getBlockTime(final Params params) {
-        params.atMost(1);
+        params.arity(1, 1);
         return Json.NODES.numberNode(existingBlock(params.u64(0)).blockTimeSeconds());
     }
 }

@@ -121,7 +121,7 @@ final class JsonRpcDispatcher {
             return Json.array();
         }
         if (!params.isArray()) {
-            throw RpcException.invalidParams("Invalid params: invalid type: " + Params.describe(params) + ", expected a sequence.");
+            throw RpcException.invalidParams("`params` should be an array");
         }
         return (ArrayNode) params;
     }

@@ -34,11 +34,21 @@ final class Params {
         return values.size();
     }
 
-    /** Fails if more than {@code max} parameters were given. */
-    Params atMost(final int max) {
-        if (values.size() > max) {
-            throw RpcException.invalidParams("Invalid params: invalid length " + values.size()
-                + ", expected at most " + max + " parameter(s).");
+    /**
+     * Checks the parameter count as Solana's jsonrpc-derive does: {@code required} leading
+     * parameters, then up to {@code total - required} optional ones.
+     */
+    Params arity(final int required, final int total) {
+        final int count = values.size();
+        if (total == 0 && count > 0) {
+            throw RpcException.invalidParams("No parameters were expected");
+        }
+        if (count < required) {
+            throw RpcException.invalidParams("`params` should have at least " + required + " argument(s)");
+        }
+        if (count > total) {
+            throw new RpcException(RpcException.INVALID_PARAMS,
+                "Expected from " + required + " to " + total + " parameters.", Json.NODES.textNode("Got: " + count));
         }
         return this;
     }

@@ -41,7 +41,7 @@ final class PubSubMethods {
     }
 
     private JsonNode signatureSubscribe(final Params params) {
-        params.atMost(2);
+        params.arity(1, 2);
         final var signature = Keys.signature(params.string(0));
         final RpcConfig config = params.config(1);
         return answered(new Subscription.SignatureSubscription(subscriptions.newId(), connection, config.commitment(),
@@ -49,7 +49,7 @@ final class PubSubMethods {
     }
 
     private JsonNode accountSubscribe(final Params params) {
-        params.atMost(2);
+        params.arity(1, 2);
         final Pubkey key = Keys.pubkey(params.string(0));
         final RpcConfig config = params.config(1);
         return answered(new Subscription.AccountSubscription(subscriptions.newId(), connection, config.commitment(),
@@ -57,22 +57,19 @@ final class PubSubMethods {
     }
 
     private JsonNode slotSubscribe(final Params params) {
-        params.atMost(0);
+        params.arity(0, 0);
         return answered(new Subscription.SlotSubscription(subscriptions.newId(), connection));
     }
 
     private JsonNode logsSubscribe(final Params params) {
-        params.atMost(2);
-        final Pubkey mentions = logsFilter(params.raw(0), params.size());
+        params.arity(1, 2);
+        final Pubkey mentions = logsFilter(params.raw(0));
         final Commitment commitment = params.config(1).commitment();
         return answered(new Subscription.LogsSubscription(subscriptions.newId(), connection, commitment, mentions));
     }
 
     /** "all", "allWithVotes" (null: every transaction) or {"mentions":[key]} (that key). */
-    private static Pubkey logsFilter(final JsonNode filter, final int count) {
-        if (count == 0) {
-            throw RpcException.invalidParams("`params` should have at least 1 argument(s)");
-        }
+    private static Pubkey logsFilter(final JsonNode filter) {
         if (filter.isTextual()) {
             if ("all".equals(filter.textValue()) || "allWithVotes".equals(filter.textValue())) {
                 return null;
@@ -91,7 +88,7 @@ final class PubSubMethods {
     }
 
     private JsonNode unsubscribe(final Params params, final String kind) {
-        params.atMost(1);
+        params.arity(1, 1);
         final long id = params.u64(0);
         final Subscription subscription = connection.subscriptions().get(id);
         if (subscription == null || !subscription.kind().equals(kind) || !subscriptions.remove(subscription)) {

@@ -27,7 +27,7 @@ final class TokenMethods {
     }
 
     private CompletableFuture<JsonNode> getTokenAccountBalance(final Params params) {
-        final Pubkey key = Keys.pubkey(params.string(0));
+        final Pubkey key = Keys.pubkey(params.arity(1, 2).string(0));
         final long slot = cluster.contextSlot(params, 1);
         return backend.accounts(List.of(key)).thenComposeAsync(found -> {
             final AccountSnapshot account = found.get(0);
@@ -59,7 +59,7 @@ final class TokenMethods {
     }
 
     private CompletableFuture<JsonNode> getTokenSupply(final Params params) {
-        final Pubkey key = Keys.pubkey(params.string(0));
+        final Pubkey key = Keys.pubkey(params.arity(1, 2).string(0));
         final long slot = cluster.contextSlot(params, 1);
         return backend.accounts(List.of(key)).thenApply(found -> {
             final AccountSnapshot mint = found.get(0);
@@ -75,9 +75,9 @@ final class TokenMethods {
     }
 
     private CompletableFuture<JsonNode> getTokenAccountsByOwner(final Params params) {
-        final Pubkey owner = Keys.pubkey(params.string(0));
+        final Pubkey owner = Keys.pubkey(params.arity(2, 3).string(0));
         final RpcConfig filter = RpcConfig.of(params.raw(1));
-        if (!params.has(1) || filter.has("mint") == filter.has("programId")) {
+        if (filter.has("mint") == filter.has("programId")) {
             throw RpcException.invalidParams("Invalid params: expected a filter: {\"mint\":\"<base58>\"} or {\"programId\":\"<base58>\"}.");
         }
         final long slot = cluster.contextSlot(params, 2);

@@ -42,7 +42,7 @@ final class TransactionMethods {
     }
 
     private CompletableFuture<JsonNode> sendTransaction(final Params params) {
-        params.atMost(2);
+        params.arity(1, 2);
         final String text = params.string(0);
         final RpcConfig config = params.config(1);
         final Transaction transaction = WireText.transaction(text, WireText.transactionEncoding(config));
@@ -144,7 +144,7 @@ final class TransactionMethods {
     }
 
     private Simulation simulation(final Params params) {
-        params.atMost(2);
+        params.arity(1, 2);
         final String text = params.string(0);
         final RpcConfig config = params.config(1);
         final Transaction decoded = WireText.transaction(text, WireText.transactionEncoding(config));
@@ -207,7 +207,7 @@ final class TransactionMethods {
     }
 
     private JsonNode requestAirdrop(final Params params) {
-        params.atMost(3);
+        params.arity(2, 3);
         final Pubkey to = Keys.pubkey(params.string(0));
         final long lamports = params.u64(1);
         final RpcConfig config = params.config(2);

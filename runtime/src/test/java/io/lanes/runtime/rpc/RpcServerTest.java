@@ -232,9 +232,13 @@ class RpcServerTest {
         assertEquals("Invalid params: invalid value: integer `-1`, expected u64.",
             client.error("getMinimumBalanceForRentExemption", -1).get("message").textValue());
         assertEquals(-32602, client.error("getSlot", "confirmed").get("code").intValue());
-        assertEquals(-32602, client.error("getVersion", 1).get("code").intValue());
-        assertEquals(-32602, client.postJson(json("{'jsonrpc':'2.0','id':1,'method':'getSlot','params':{'a':1}}"))
-            .get("error").get("code").intValue());
+        assertEquals(json("{'code':-32602,'message':'No parameters were expected'}"), client.error("getVersion", 1).toString());
+        assertEquals(json("{'code':-32602,'message':'Expected from 0 to 1 parameters.','data':'Got: 2'}"),
+            client.error("getSlot", Map.of(), Map.of()).toString());
+        assertEquals("`params` should have at least 2 argument(s)",
+            client.error("requestAirdrop", alice.toBase58()).get("message").textValue());
+        assertEquals("`params` should be an array",
+            client.postJson(json("{'jsonrpc':'2.0','id':1,'method':'getSlot','params':{'a':1}}")).get("error").get("message").textValue());
     }
 
     @Test
