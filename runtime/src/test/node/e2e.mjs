@@ -31,6 +31,17 @@ async function airdrop(to, lamports) {
   check(status.value.err === null, 'airdrop failed: ' + JSON.stringify(status.value.err));
 }
 
+async function confirmedTransaction(signature) {
+  for (let attempt = 0; attempt < 100; attempt++) {
+    const found = await connection.getTransaction(signature, { commitment: 'confirmed', maxSupportedTransactionVersion: 0 });
+    if (found !== null) {
+      return found;
+    }
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error('transaction ' + signature + ' never reached confirmed');
+}
+
 async function main() {
   const version = await connection.getVersion();
   check(typeof version['solana-core'] === 'string', 'getVersion');
@@ -55,7 +66,7 @@ async function main() {
 
   const statuses = await connection.getSignatureStatuses([transferSignature], { searchTransactionHistory: true });
   check(statuses.value[0] !== null && statuses.value[0].err === null, 'signature status');
-  const confirmed = await connection.getTransaction(transferSignature, { commitment: 'confirmed', maxSupportedTransactionVersion: 0 });
+  const confirmed = await confirmedTransaction(transferSignature);
   check(confirmed.meta.fee === FEE, 'getTransaction fee');
   step('getSignatureStatuses and getTransaction');
 
@@ -89,9 +100,16 @@ async function main() {
   tooMuch.feePayer = bob.publicKey;
   tooMuch.sign(bob);
   const failedSignature = await connection.sendRawTransaction(tooMuch.serialize(), { skipPreflight: true });
-  const failedStatus = await connection.confirmTransaction({ signature: failedSignature, ...latest }, 'confirmed');
-  check(failedStatus.value.err !== null, 'the overdraft failed on chain');
-  const failed = await connection.getTransaction(failedSignature, { commitment: 'confirmed', maxSupportedTransactionVersion: 0 });
+  // web3.js either resolves with value.err or rejects with the err object itself (when its status
+  // lookup after subscribing sees the failure first), as it does against Solana.
+  let failedErr;
+  try {
+    failedErr = (await connection.confirmTransaction({ signature: failedSignature, ...latest }, 'confirmed')).value.err;
+  } catch (error) {
+    failedErr = error;
+  }
+  check(JSON.stringify(failedErr) === JSON.stringify({ InstructionError: [0, { Custom: 1 }] }), 'confirmed error ' + JSON.stringify(failedErr));
+  const failed = await confirmedTransaction(failedSignature);
   check(JSON.stringify(failed.meta.err) === JSON.stringify({ InstructionError: [0, { Custom: 1 }] }), 'error ' + JSON.stringify(failed.meta.err));
   check(failed.meta.logMessages.some((line) => line.includes('failed')), 'failed logs');
   check((await connection.getBalance(bob.publicKey)) === bobBefore - FEE, 'a failed transaction pays only the fee');
@@ -108,6 +126,6 @@ async function main() {
 }
 
 main().then(() => process.exit(0)).catch((error) => {
-  console.error('e2e failed: ' + (error && error.stack ? error.stack : error));
+  console.error('e2e failed: ' + (error && error.stack ? error.stack : JSON.stringify(error)));
   process.exit(1);
 });

@@ -9,6 +9,8 @@ import io.lanes.runtime.pipeline.ExecutionListener;
 import io.lanes.runtime.pipeline.ParallelRuntime;
 import io.lanes.runtime.pipeline.RuntimeConfig;
 import io.lanes.runtime.pipeline.ThreadingMode;
+import io.lanes.runtime.rpc.PubSubServer;
+import io.lanes.runtime.rpc.RpcServer;
 import io.lanes.runtime.store.AccountStore;
 import io.lanes.runtime.store.AccountStoreConfig;
 import io.lanes.runtime.store.OffHeapAccountStore;
@@ -33,6 +35,7 @@ public final class LanesNode implements AutoCloseable {
     /** The faucet's balance at genesis: 500 million SOL. */
     public static final long FAUCET_LAMPORTS = 500_000_000L * Genesis.LAMPORTS_PER_SOL;
     public static final String ACCOUNTS_DIRECTORY = "accounts";
+    private static final long METRICS_SECONDS = 5;
 
     private final NodeConfig config;
     private final AccountStore store;
@@ -42,6 +45,9 @@ public final class LanesNode implements AutoCloseable {
     private final ScheduledExecutorService slotClock;
     private final NodeState state;
     private final NodeRpcBackend backend;
+    private final NodeMetrics metrics;
+    private RpcServer rpcServer;
+    private PubSubServer pubSubServer;
     private final byte[] runNonce = new byte[16];
     private volatile Hash finalStateHash;
 
@@ -69,6 +75,7 @@ public final class LanesNode implements AutoCloseable {
             new CompositeListener(List.of(state, listener)));
         final Keypair identity = NodeFiles.loadOrCreateKeypair(config.dataDir().resolve("identity.json"));
         this.backend = new NodeRpcBackend(runtime, state, faucet, identity.publicKey(), NodeFiles.genesisHash(config.dataDir(), faucet));
+        this.metrics = new NodeMetrics(runtime, state);
         this.slotClock = Executors.newSingleThreadScheduledExecutor(runnable -> {
             final Thread thread = new Thread(runnable, "lanes-slot-clock");
             thread.setDaemon(true);
@@ -76,12 +83,45 @@ public final class LanesNode implements AutoCloseable {
         });
     }
 
-    /** Opens the data dir (genesis if new) and starts the runtime and the slot clock. */
+    /**
+     * Opens the data dir (genesis if new), starts the runtime and the slot clock, then the
+     * JSON-RPC server on the RPC port and PubSub on the next port (0 picks free ports).
+     */
     public static LanesNode start(final NodeConfig config, final ExecutionListener listener) throws IOException {
         final LanesNode node = new LanesNode(config, listener);
         node.runtime.start();
         node.slotClock.scheduleAtFixedRate(node::tick, config.slotMillis(), config.slotMillis(), TimeUnit.MILLISECONDS);
+        node.slotClock.scheduleAtFixedRate(node::logMetrics, METRICS_SECONDS, METRICS_SECONDS, TimeUnit.SECONDS);
+        try {
+            node.rpcServer = new RpcServer(node.backend, config.rpcPort(), node.metrics::prometheus).start();
+            node.pubSubServer = new PubSubServer(node.backend, config.rpcPort() == 0 ? 0 : config.rpcPort() + 1).start();
+        } catch (final InterruptedException e) {
+            Thread.currentThread().interrupt();
+            node.close();
+            throw new IllegalStateException("interrupted while starting the servers", e);
+        } catch (final RuntimeException e) {
+            node.close();
+            throw new IllegalStateException("cannot start the RPC servers on port " + config.rpcPort() + ": " + e.getMessage(), e);
+        }
         return node;
+    }
+
+    /** Every few seconds while transactions flow; an idle node stays quiet. */
+    private void logMetrics() {
+        final String line = metrics.logLineIfActive();
+        if (line != null) {
+            LOG.log(System.Logger.Level.INFO, line);
+        }
+    }
+
+    /** The port the JSON-RPC server listens on. */
+    public int rpcPort() {
+        return rpcServer.port();
+    }
+
+    /** The port the PubSub websocket server listens on. */
+    public int pubSubPort() {
+        return pubSubServer.port();
     }
 
     private static Keypair loadOrCreateFaucet(final Path file) throws IOException {
@@ -141,6 +181,12 @@ public final class LanesNode implements AutoCloseable {
     /** Stops the slot clock and the runtime (in-flight work finishes first), then persists the accounts. */
     @Override
     public void close() {
+        if (rpcServer != null) {
+            rpcServer.close();
+        }
+        if (pubSubServer != null) {
+            pubSubServer.close();
+        }
         slotClock.shutdownNow();
         try {
             runtime.awaitIdle(30, TimeUnit.SECONDS);

@@ -20,6 +20,13 @@ public final class NodeMetrics {
         this.state = state;
     }
 
+    /** {@link #logLine()} if anything was submitted or executed since the previous call, else null. */
+    public synchronized String logLineIfActive() {
+        final boolean active = runtime.submittedCount() != lastSubmitted
+            || state.succeededCount() + state.failedCount() != lastExecuted || queued() > 0;
+        return active ? logLine() : null;
+    }
+
     /** One line: rates since the previous call, totals, queue depth and p99 submit-to-execution latency. */
     public synchronized String logLine() {
         final long now = System.nanoTime();
