@@ -69,7 +69,13 @@ final class RunCommand implements Callable<Integer> {
             workers == null ? RuntimeConfig.defaultWorkers() : workers,
             faucetKeypair == null ? dataDir.resolve("faucet.json") : faucetKeypair, slotMillis, programJars);
         final DemoListener listener = new DemoListener();
-        final LanesNode node = LanesNode.start(config, listener);
+        final LanesNode node;
+        try {
+            node = LanesNode.start(config, listener);
+        } catch (final IllegalArgumentException | IllegalStateException e) {
+            System.err.println("lanes: " + e.getMessage());
+            return 1;
+        }
         final CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> shutdown(node, stopped), "lanes-shutdown"));
         System.out.println("lanes ready rpc=http://127.0.0.1:" + rpcPort + " ingest=127.0.0.1:" + ingestPort

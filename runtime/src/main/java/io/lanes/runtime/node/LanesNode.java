@@ -3,6 +3,7 @@ package io.lanes.runtime.node;
 import io.lanes.runtime.exec.Bank;
 import io.lanes.runtime.exec.Genesis;
 import io.lanes.runtime.exec.ProgramRegistry;
+import io.lanes.runtime.exec.RegisteredProgram;
 import io.lanes.runtime.pipeline.ExecutionListener;
 import io.lanes.runtime.pipeline.ParallelRuntime;
 import io.lanes.runtime.pipeline.RuntimeConfig;
@@ -26,6 +27,7 @@ import java.util.concurrent.TimeUnit;
  * does not exist) funded with {@link #FAUCET_LAMPORTS}, and the built-in programs' accounts.
  */
 public final class LanesNode implements AutoCloseable {
+    private static final System.Logger LOG = System.getLogger(LanesNode.class.getName());
     /** The faucet's balance at genesis: 500 million SOL. */
     public static final long FAUCET_LAMPORTS = 500_000_000L * Genesis.LAMPORTS_PER_SOL;
     public static final String ACCOUNTS_DIRECTORY = "accounts";
@@ -43,12 +45,17 @@ public final class LanesNode implements AutoCloseable {
         Files.createDirectories(config.dataDir());
         this.faucet = loadOrCreateFaucet(config.faucetKeypair());
         final ProgramRegistry programs = ProgramRegistry.withBuiltins();
+        for (final Path jar : config.programJars()) {
+            final RegisteredProgram program = ExternalPrograms.load(jar);
+            programs.register(program);
+            LOG.log(System.Logger.Level.INFO, "loaded program " + program.name() + " at " + program.id() + " from " + jar);
+        }
         this.store = OffHeapAccountStore.open(config.dataDir().resolve(ACCOUNTS_DIRECTORY), AccountStoreConfig.DEFAULT);
         if (store.find(faucet.publicKey()) < 0 || store.lamports(store.find(faucet.publicKey())) == 0) {
-            Genesis.addPrograms(store, programs);
             Genesis.fund(store, faucet.publicKey(), FAUCET_LAMPORTS);
-            store.flush();
         }
+        Genesis.addPrograms(store, programs);
+        store.flush();
         this.bank = new Bank(store, programs, true);
         this.runtime = new ParallelRuntime(bank, RuntimeConfig.defaults(config.workers(), ThreadingMode.DEDICATED), listener);
         this.slotClock = Executors.newSingleThreadScheduledExecutor(runnable -> {

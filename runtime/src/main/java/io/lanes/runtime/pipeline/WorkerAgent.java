@@ -17,6 +17,8 @@ final class WorkerAgent implements Agent {
     private static final System.Logger LOG = System.getLogger(WorkerAgent.class.getName());
     private static final AtomicBoolean PIN_FAILURE_LOGGED = new AtomicBoolean();
 
+    private static final int MAX_BATCHES_PER_CYCLE = 16;
+
     private final int worker;
     private final EventPoller<BatchEvent> poller;
     private final TransactionExecutor executor;
@@ -25,7 +27,7 @@ final class WorkerAgent implements Agent {
     private final boolean pin;
     private final EventPoller.Handler<BatchEvent> handler = this::onBatch;
     private AffinityLock affinity;
-    private int transactionsThisCycle;
+    private int batchSize;
 
     WorkerAgent(
         final int worker, final EventPoller<BatchEvent> poller, final TransactionExecutor executor,
@@ -50,22 +52,35 @@ final class WorkerAgent implements Agent {
         }
     }
 
+    /**
+     * Executes the published batches one at a time. A batch is reported only after the poller has
+     * released its ring slot, so the scheduler, which reuses the slot once it learns of the
+     * completion, always finds the slot free.
+     */
     @Override
     public int doWork() throws Exception {
-        transactionsThisCycle = 0;
-        poller.poll(handler);
-        return transactionsThisCycle;
+        int transactions = 0;
+        for (int batch = 0; batch < MAX_BATCHES_PER_CYCLE; batch++) {
+            batchSize = 0;
+            poller.poll(handler);
+            if (batchSize == 0) {
+                break;
+            }
+            transactions += batchSize;
+            while (!completions.offer(token)) {
+                Thread.onSpinWait();
+            }
+        }
+        return transactions;
     }
 
+    /** Executes one batch, then stops the poll so that its slot is released before the report. */
     private boolean onBatch(final BatchEvent event, final long sequence, final boolean endOfBatch) {
         for (int i = 0; i < event.count; i++) {
             executor.execute(event.transactions[i], event.slot, event.results[i]);
         }
-        transactionsThisCycle += event.count;
-        while (!completions.offer(token)) {
-            Thread.onSpinWait();
-        }
-        return true;
+        batchSize = event.count;
+        return false;
     }
 
     @Override

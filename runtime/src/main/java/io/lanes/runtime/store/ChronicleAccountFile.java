@@ -319,6 +319,9 @@ final class ChronicleAccountFile implements AutoCloseable {
         final int averageValueBytes = VALUE_HEADER_BYTES + Math.min(config.averageDataBytes(), INLINE_DATA_MAX_BYTES);
         return ChronicleMapBuilder.of(byte[].class, byte[].class)
             .name("lanes-accounts")
+            // The runtime's own shutdown hook flushes and then closes the store; Chronicle's hook
+            // would close the maps under that flush.
+            .skipCloseOnExitHook(true)
             .constantKeySizeBySample(new byte[Pubkey.LENGTH])
             .averageValueSize(Math.max(MIN_AVERAGE_VALUE_BYTES, averageValueBytes))
             .entries(config.expectedAccounts())
@@ -328,6 +331,7 @@ final class ChronicleAccountFile implements AutoCloseable {
     private static ChronicleMapBuilder<byte[], byte[]> dataPartsBuilder(final AccountStoreConfig config) {
         return ChronicleMapBuilder.of(byte[].class, byte[].class)
             .name("lanes-account-data")
+            .skipCloseOnExitHook(true)
             .constantKeySizeBySample(new byte[PART_KEY_BYTES])
             .averageValueSize(PART_BYTES)
             .entries(Math.max(MIN_DATA_PARTS, config.expectedLargeDataBytes() / PART_BYTES))

@@ -144,9 +144,9 @@ class ParallelEqualsSequentialTest {
 
     @Test
     void dedicatedThreadsUnderConflictHeavyLoadEqualSequential() throws Exception {
-        for (int round = 0; round < 6; round++) {
+        for (int round = 0; round < 8; round++) {
             final int workers = 1 + round % 4;
-            assertSameAsSequential(1000 + round, 4 + 3 * round, 4_000,
+            assertSameAsSequential(1000 + round, 4 + 3 * round, 8_000,
                 RuntimeConfig.defaults(workers, ThreadingMode.DEDICATED).withIdleStrategy("yield").withBatchSize(1 + 13 * round));
         }
     }
