@@ -21,7 +21,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * step the test checks the prediction and the invariants: k never decreases on swaps and deposits,
  * k per LP share squared never decreases on any step, vault balances equal the recorded reserves,
  * LP supply equals the users' LP balances, and each mint's tokens over users and vaults stay
- * constant. Failed steps must change nothing (the payer pays the fee, which is lamports).
+ * constant. Every step charges the payer exactly the fee; failed steps change nothing else.
  */
 class AmmInvariantTest {
     private static final int STEPS_PER_RUN = 1_200;
@@ -96,8 +96,11 @@ class AmmInvariantTest {
                 instruction = amm.remove(user, lpAmount, minimumA, minimumB);
             }
         }
+        final long payerBefore = amm.bank.bank.lamports(amm.bank.payer.publicKey());
         final ExecutionResult result = amm.bank.send(List.of(user.wallet()), instruction);
         final String where = "step " + step + " " + action + " " + first + "/" + second + ": " + result + " " + result.logLines();
+        assertEquals(payerBefore - 2 * DefiBank.FEE_PER_SIGNATURE, amm.bank.bank.lamports(amm.bank.payer.publicKey()),
+            "the payer pays the fee and nothing else, " + where);
         assertEquals(model.succeeds ? TransactionStatus.SUCCEEDED : TransactionStatus.FAILED, result.status(), where);
         final Snapshot after = snapshot(amm, users);
         checkInvariants(before, after, action, model.succeeds, where);
