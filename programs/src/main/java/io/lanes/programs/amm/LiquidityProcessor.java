@@ -20,52 +20,55 @@ final class LiquidityProcessor {
     private LiquidityProcessor() {
     }
 
+    /** What a deposit mints and takes. */
+    private record Deposit(long lpAmount, long amountA, long amountB) {
+    }
+
     /**
      * The first deposit (LP supply zero) takes both maximums and mints {@code floor(sqrt(a * b))};
      * later deposits mint the smaller proportional share and take {@code ceil} of each side for it.
      */
     static void add(final InvokeContext context, final DirectBuffer data) {
         PoolChecks.requireDataLength(data, AmmInstruction.LIQUIDITY_DATA_LENGTH);
-        final long maxAmountA = PoolChecks.u64(data, FIRST_AMOUNT_OFFSET);
-        final long maxAmountB = PoolChecks.u64(data, SECOND_AMOUNT_OFFSET);
         final long minimumLpOut = PoolChecks.u64(data, THIRD_AMOUNT_OFFSET);
         final AccountView poolView = context.account(0);
         final MutableDirectBuffer pool = checkedPool(context, poolView);
         final AccountView user = context.signer(8);
-        final long lpSupply = MintLayout.supply(context.account(4).data());
         final long reserveA = PoolLayout.reserveA(pool);
         final long reserveB = PoolLayout.reserveB(pool);
-        final long lpAmount;
-        final long amountA;
-        final long amountB;
-        if (lpSupply == 0) {
-            lpAmount = ConstantProduct.initialLiquidity(maxAmountA, maxAmountB);
-            amountA = maxAmountA;
-            amountB = maxAmountB;
-        } else {
-            requireLiquidity(reserveA, reserveB);
-            lpAmount = ConstantProduct.liquidityForDeposit(maxAmountA, maxAmountB, reserveA, reserveB, lpSupply);
-            amountA = ConstantProduct.depositAmount(lpAmount, reserveA, lpSupply);
-            amountB = ConstantProduct.depositAmount(lpAmount, reserveB, lpSupply);
-        }
-        if (lpAmount == 0) {
+        final Deposit deposit = priceDeposit(PoolChecks.u64(data, FIRST_AMOUNT_OFFSET), PoolChecks.u64(data, SECOND_AMOUNT_OFFSET),
+            reserveA, reserveB, MintLayout.supply(context.account(4).data()));
+        if (deposit.lpAmount() == 0) {
             throw AmmError.ZeroAmount.exception();
         }
-        requireAtLeast(lpAmount, minimumLpOut);
-        final long newReserveA = WideArithmetic.add(reserveA, amountA);
-        final long newReserveB = WideArithmetic.add(reserveB, amountB);
+        requireAtLeast(deposit.lpAmount(), minimumLpOut);
+        final long newReserveA = WideArithmetic.add(reserveA, deposit.amountA());
+        final long newReserveB = WideArithmetic.add(reserveB, deposit.amountB());
         final byte[][] authoritySeeds = PoolChecks.authoritySeeds(poolView, pool);
         final Pubkey authority = context.account(1).key();
-        context.invoke(TokenInstruction.transfer(context.account(5).key(), context.account(2).key(), user.key(), amountA));
-        context.invoke(TokenInstruction.transfer(context.account(6).key(), context.account(3).key(), user.key(), amountB));
-        context.invokeSigned(TokenInstruction.mintTo(context.account(4).key(), context.account(7).key(), authority, lpAmount),
+        context.invoke(TokenInstruction.transfer(context.account(5).key(), context.account(2).key(), user.key(), deposit.amountA()));
+        context.invoke(TokenInstruction.transfer(context.account(6).key(), context.account(3).key(), user.key(), deposit.amountB()));
+        context.invokeSigned(TokenInstruction.mintTo(context.account(4).key(), context.account(7).key(), authority, deposit.lpAmount()),
             authoritySeeds);
         PoolLayout.setReserves(poolView.data(), newReserveA, newReserveB);
     }
 
+    private static Deposit priceDeposit(
+        final long maxAmountA, final long maxAmountB, final long reserveA, final long reserveB, final long lpSupply) {
+        if (lpSupply == 0) {
+            return new Deposit(ConstantProduct.initialLiquidity(maxAmountA, maxAmountB), maxAmountA, maxAmountB);
+        }
+        requireLiquidity(reserveA, reserveB);
+        final long lpAmount = ConstantProduct.liquidityForDeposit(maxAmountA, maxAmountB, reserveA, reserveB, lpSupply);
+        return new Deposit(lpAmount,
+            ConstantProduct.depositAmount(lpAmount, reserveA, lpSupply), ConstantProduct.depositAmount(lpAmount, reserveB, lpSupply));
+    }
+
     /**
      * Burns the LP tokens (Token checks the user holds them), then pays out
-     * {@code floor(lpAmount * reserve / supply)} of each side, supply taken before the burn.
+     * {@code floor(lpAmount * reserve / supply)} of each side, supply taken before the burn. Both
+     * payouts are never zero together: a pool's {@code reserveA * reserveB} is at least
+     * {@code supply^2}, so at least one side pays {@code lpAmount * reserve >= supply}.
      */
     static void remove(final InvokeContext context, final DirectBuffer data) {
         PoolChecks.requireDataLength(data, AmmInstruction.LIQUIDITY_DATA_LENGTH);
@@ -89,9 +92,6 @@ final class LiquidityProcessor {
         final long amountB = ConstantProduct.withdrawAmount(lpAmount, reserveB, lpSupply);
         requireAtLeast(amountA, minimumAmountA);
         requireAtLeast(amountB, minimumAmountB);
-        if (amountA == 0 && amountB == 0) {
-            throw AmmError.ZeroAmount.exception();
-        }
         final byte[][] authoritySeeds = PoolChecks.authoritySeeds(poolView, pool);
         payOut(context, 2, 5, amountA, authoritySeeds);
         payOut(context, 3, 6, amountB, authoritySeeds);

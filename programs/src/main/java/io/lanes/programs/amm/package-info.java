@@ -14,6 +14,10 @@
  * tokens only through cross-program calls into Token; the pool records its reserves, which equal
  * the vault balances as long as nobody donates to a vault.
  *
+ * <p>LP tokens burned directly through Token leave their share in the pool for the remaining
+ * holders; if every LP token is burned that way, the next deposit counts as a first deposit and
+ * its depositor owns the reserves left behind.
+ *
  * <p>Not modelled: Uniswap's locked minimum liquidity (the first depositor holds every LP token),
  * protocol fees, and recovery of the vault or LP mint addresses if someone funds them before the
  * pool is initialized (initialization then fails).

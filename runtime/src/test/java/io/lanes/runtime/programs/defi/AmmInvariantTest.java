@@ -62,6 +62,10 @@ class AmmInvariantTest {
         }
     }
 
+    /** One step to send and the model's verdict on it. */
+    private record Plan(Instruction instruction, Outcome model) {
+    }
+
     private boolean step(final AmmFixture amm, final List<User> users, final SplittableRandom random, final int fee, final int step) {
         final int actor = random.nextInt(USERS);
         final User user = users.get(actor);
@@ -69,43 +73,45 @@ class AmmInvariantTest {
         final Action action = before.lpSupply == 0 ? Action.ADD : Action.values()[random.nextInt(Action.values().length)];
         final long first = amount(random, action == Action.REMOVE ? before.lp[actor] : before.a[actor]);
         final long second = amount(random, action == Action.REMOVE ? before.lp[actor] : before.b[actor]);
-        final Outcome model;
-        final Instruction instruction;
-        switch (action) {
-            case SWAP_A_TO_B, SWAP_B_TO_A -> {
-                final boolean aToB = action == Action.SWAP_A_TO_B;
-                final long amountIn = aToB ? first : second;
-                final long expected = swapOutput(before, amountIn, fee, aToB);
-                final long minimumOut = minimum(random, expected);
-                model = modelSwap(before, actor, amountIn, minimumOut, expected, aToB);
-                instruction = amm.swap(user, amountIn, minimumOut, aToB);
-            }
-            case ADD -> {
-                final long[] lpAndAmounts = depositModel(before, first, second);
-                final long minimumLp = minimum(random, lpAndAmounts[0]);
-                model = modelAdd(before, actor, lpAndAmounts, minimumLp);
-                instruction = amm.add(user, first, second, minimumLp);
-            }
-            default -> {
-                final long lpAmount = first;
-                final long payA = withdrawModel(lpAmount, before.reserveA, before.lpSupply);
-                final long payB = withdrawModel(lpAmount, before.reserveB, before.lpSupply);
-                final long minimumA = minimum(random, payA);
-                final long minimumB = minimum(random, payB);
-                model = modelRemove(before, actor, lpAmount, payA, payB, minimumA, minimumB);
-                instruction = amm.remove(user, lpAmount, minimumA, minimumB);
-            }
-        }
+        final Plan plan = switch (action) {
+            case SWAP_A_TO_B -> planSwap(amm, user, actor, before, first, fee, true, random);
+            case SWAP_B_TO_A -> planSwap(amm, user, actor, before, second, fee, false, random);
+            case ADD -> planAdd(amm, user, actor, before, first, second, random);
+            case REMOVE -> planRemove(amm, user, actor, before, first, random);
+        };
         final long payerBefore = amm.bank.bank.lamports(amm.bank.payer.publicKey());
-        final ExecutionResult result = amm.bank.send(List.of(user.wallet()), instruction);
+        final ExecutionResult result = amm.bank.send(List.of(user.wallet()), plan.instruction());
         final String where = "step " + step + " " + action + " " + first + "/" + second + ": " + result + " " + result.logLines();
         assertEquals(payerBefore - 2 * DefiBank.FEE_PER_SIGNATURE, amm.bank.bank.lamports(amm.bank.payer.publicKey()),
             "the payer pays the fee and nothing else, " + where);
-        assertEquals(model.succeeds ? TransactionStatus.SUCCEEDED : TransactionStatus.FAILED, result.status(), where);
+        assertEquals(plan.model().succeeds ? TransactionStatus.SUCCEEDED : TransactionStatus.FAILED, result.status(), where);
         final Snapshot after = snapshot(amm, users);
-        checkInvariants(before, after, action, model.succeeds, where);
-        checkUserDeltas(before, after, actor, model, where);
-        return model.succeeds;
+        checkInvariants(before, after, action, plan.model().succeeds, where);
+        checkUserDeltas(before, after, actor, plan.model(), where);
+        return plan.model().succeeds;
+    }
+
+    private static Plan planSwap(final AmmFixture amm, final User user, final int actor, final Snapshot before, final long amountIn,
+        final int fee, final boolean aToB, final SplittableRandom random) {
+        final long expected = swapOutput(before, amountIn, fee, aToB);
+        final long minimumOut = minimum(random, expected);
+        return new Plan(amm.swap(user, amountIn, minimumOut, aToB), modelSwap(before, actor, amountIn, minimumOut, expected, aToB));
+    }
+
+    private static Plan planAdd(final AmmFixture amm, final User user, final int actor, final Snapshot before, final long maxA,
+        final long maxB, final SplittableRandom random) {
+        final long[] lpAndAmounts = depositModel(before, maxA, maxB);
+        final long minimumLp = minimum(random, lpAndAmounts[0]);
+        return new Plan(amm.add(user, maxA, maxB, minimumLp), modelAdd(before, actor, lpAndAmounts, minimumLp));
+    }
+
+    private static Plan planRemove(final AmmFixture amm, final User user, final int actor, final Snapshot before, final long lpAmount,
+        final SplittableRandom random) {
+        final long payA = withdrawModel(lpAmount, before.reserveA, before.lpSupply);
+        final long payB = withdrawModel(lpAmount, before.reserveB, before.lpSupply);
+        final long minimumA = minimum(random, payA);
+        final long minimumB = minimum(random, payB);
+        return new Plan(amm.remove(user, lpAmount, minimumA, minimumB), modelRemove(before, actor, lpAmount, payA, payB, minimumA, minimumB));
     }
 
     /** Mostly modest amounts of any magnitude, sometimes the whole balance, sometimes more than it. */
@@ -176,8 +182,7 @@ class AmmInvariantTest {
 
     private static Outcome modelRemove(
         final Snapshot pool, final int actor, final long lpAmount, final long payA, final long payB, final long minimumA, final long minimumB) {
-        if (lpAmount == 0 || pool.lpSupply == 0 || lpAmount > pool.lp[actor] || payA < minimumA || payB < minimumB
-            || payA == 0 && payB == 0) {
+        if (lpAmount == 0 || pool.lpSupply == 0 || lpAmount > pool.lp[actor] || payA < minimumA || payB < minimumB) {
             return Outcome.FAILS;
         }
         return new Outcome(true, payA, payB, -lpAmount);

@@ -70,75 +70,81 @@ class LendingInvariantTest {
         }
     }
 
+    /** One step to send: the instruction, who signs it, whose tokens move, and the model's verdict. */
+    private record Plan(Instruction instruction, Keypair signer, int subject, Outcome model) {
+    }
+
     private void step(final LendingFixture lending, final List<User> users, final SplittableRandom random, final int step,
         final int[] successes) {
         final Snapshot before = snapshot(lending, users);
         final Action action = Action.values()[random.nextInt(Action.values().length)];
         final int actor = random.nextInt(USERS);
-        final User user = users.get(actor);
-        final Keypair signer;
-        final Instruction instruction;
-        final Outcome model;
-        final int subject = action == Action.LIQUIDATE ? USERS : actor;
-        switch (action) {
-            case DEPOSIT -> {
-                final long amount = amount(random, before.collateralTokens[actor]);
-                model = amount > 0 && amount <= before.collateralTokens[actor] ? new Outcome(true, -amount, 0) : Outcome.FAILS;
-                instruction = lending.deposit(user, amount);
-            }
-            case BORROW -> {
-                final long headroom = maxDebt(before.collateral[actor], before.price, PARAMETERS.loanToValueBasisPoints()) - before.debt[actor];
-                final long amount = amount(random, Math.max(headroom, 1));
-                final boolean ok = amount > 0 && before.debt[actor] + amount <= maxDebt(before.collateral[actor], before.price,
-                    PARAMETERS.loanToValueBasisPoints()) && amount <= before.liquidityVault;
-                model = ok ? new Outcome(true, 0, amount) : Outcome.FAILS;
-                instruction = lending.borrow(user, amount);
-            }
-            case REPAY -> {
-                final long amount = amount(random, Math.max(before.debt[actor], 1));
-                final long repaid = Math.min(amount, before.debt[actor]);
-                model = amount > 0 && before.debt[actor] > 0 && repaid <= before.borrowTokens[actor] ? new Outcome(true, 0, -repaid) : Outcome.FAILS;
-                instruction = lending.repay(user, amount);
-            }
-            case WITHDRAW -> {
-                final long amount = amount(random, Math.max(before.collateral[actor], 1));
-                final boolean ok = amount > 0 && amount <= before.collateral[actor]
-                    && before.debt[actor] <= maxDebt(before.collateral[actor] - amount, before.price, PARAMETERS.loanToValueBasisPoints());
-                model = ok ? new Outcome(true, amount, 0) : Outcome.FAILS;
-                instruction = lending.withdraw(user, amount);
-            }
-            case SET_PRICE -> {
-                final long price = Math.max(1, before.price * (70 + random.nextInt(61)) / 100);
-                model = new Outcome(true, 0, 0);
-                instruction = lending.setPrice(price);
-            }
-            default -> {
-                final long amount = amount(random, Math.max(before.debt[actor], 1));
-                final long repaid = Math.min(amount, before.debt[actor]);
-                final boolean ok = amount > 0 && before.debt[actor] > 0
-                    && before.debt[actor] > maxDebt(before.collateral[actor], before.price, PARAMETERS.liquidationThresholdBasisPoints())
-                    && repaid <= before.borrowTokens[USERS];
-                model = ok ? new Outcome(true, seized(repaid, before.price, before.collateral[actor]), -repaid) : Outcome.FAILS;
-                instruction = lending.liquidate(user, users.get(USERS), amount);
-            }
-        }
-        signer = action == Action.SET_PRICE ? lending.owner : users.get(subject).wallet();
+        final Plan plan = plan(action, lending, users, actor, before, random);
         final long payerBefore = lending.bank.bank.lamports(lending.bank.payer.publicKey());
-        final ExecutionResult result = lending.bank.send(List.of(signer), instruction);
+        final ExecutionResult result = lending.bank.send(List.of(plan.signer()), plan.instruction());
         final String where = "step " + step + " " + action + " by " + actor + ": " + result + " " + result.logLines();
         assertEquals(payerBefore - 2 * DefiBank.FEE_PER_SIGNATURE, lending.bank.bank.lamports(lending.bank.payer.publicKey()),
             "the payer pays the fee and nothing else, " + where);
-        assertEquals(model.succeeds ? TransactionStatus.SUCCEEDED : TransactionStatus.FAILED, result.status(), where);
+        assertEquals(plan.model().succeeds ? TransactionStatus.SUCCEEDED : TransactionStatus.FAILED, result.status(), where);
         final Snapshot after = snapshot(lending, users);
         checkInvariants(after, where);
-        checkDeltas(before, after, action == Action.SET_PRICE ? -1 : subject, model, where);
-        if (model.succeeds && (action == Action.BORROW || action == Action.WITHDRAW)) {
+        checkDeltas(before, after, plan.subject(), plan.model(), where);
+        if (plan.model().succeeds && (action == Action.BORROW || action == Action.WITHDRAW)) {
             assertTrue(after.debt[actor] <= maxDebt(after.collateral[actor], after.price, PARAMETERS.loanToValueBasisPoints()),
                 "within the loan-to-value limit after a borrow or withdrawal, " + where);
         }
-        if (model.succeeds) {
+        if (plan.model().succeeds) {
             successes[action.ordinal()]++;
         }
+    }
+
+    private static Plan plan(final Action action, final LendingFixture lending, final List<User> users, final int actor,
+        final Snapshot before, final SplittableRandom random) {
+        final User user = users.get(actor);
+        return switch (action) {
+            case DEPOSIT -> planDeposit(lending, user, actor, before, amount(random, before.collateralTokens[actor]));
+            case BORROW -> planBorrow(lending, user, actor, before, amount(random, Math.max(1,
+                maxDebt(before.collateral[actor], before.price, PARAMETERS.loanToValueBasisPoints()) - before.debt[actor])));
+            case REPAY -> planRepay(lending, user, actor, before, amount(random, Math.max(before.debt[actor], 1)));
+            case WITHDRAW -> planWithdraw(lending, user, actor, before, amount(random, Math.max(before.collateral[actor], 1)));
+            case SET_PRICE -> new Plan(lending.setPrice(Math.max(1, before.price * (70 + random.nextInt(61)) / 100)), lending.owner, -1,
+                new Outcome(true, 0, 0));
+            case LIQUIDATE -> planLiquidate(lending, user, users.get(USERS), actor, before, amount(random, Math.max(before.debt[actor], 1)));
+        };
+    }
+
+    private static Plan planDeposit(final LendingFixture lending, final User user, final int actor, final Snapshot before, final long amount) {
+        final boolean succeeds = amount > 0 && amount <= before.collateralTokens[actor];
+        return new Plan(lending.deposit(user, amount), user.wallet(), actor, succeeds ? new Outcome(true, -amount, 0) : Outcome.FAILS);
+    }
+
+    private static Plan planBorrow(final LendingFixture lending, final User user, final int actor, final Snapshot before, final long amount) {
+        final boolean succeeds = amount > 0 && before.debt[actor] + amount <= maxDebt(before.collateral[actor], before.price, PARAMETERS.loanToValueBasisPoints())
+            && amount <= before.liquidityVault;
+        return new Plan(lending.borrow(user, amount), user.wallet(), actor, succeeds ? new Outcome(true, 0, amount) : Outcome.FAILS);
+    }
+
+    private static Plan planRepay(final LendingFixture lending, final User user, final int actor, final Snapshot before, final long amount) {
+        final long repaid = Math.min(amount, before.debt[actor]);
+        final boolean succeeds = amount > 0 && before.debt[actor] > 0 && repaid <= before.borrowTokens[actor];
+        return new Plan(lending.repay(user, amount), user.wallet(), actor, succeeds ? new Outcome(true, 0, -repaid) : Outcome.FAILS);
+    }
+
+    private static Plan planWithdraw(final LendingFixture lending, final User user, final int actor, final Snapshot before, final long amount) {
+        final boolean succeeds = amount > 0 && amount <= before.collateral[actor]
+            && before.debt[actor] <= maxDebt(before.collateral[actor] - amount, before.price, PARAMETERS.loanToValueBasisPoints());
+        return new Plan(lending.withdraw(user, amount), user.wallet(), actor, succeeds ? new Outcome(true, amount, 0) : Outcome.FAILS);
+    }
+
+    /** The liquidator (user index USERS) repays part of the actor's debt. */
+    private static Plan planLiquidate(
+        final LendingFixture lending, final User borrower, final User liquidator, final int actor, final Snapshot before, final long amount) {
+        final long repaid = Math.min(amount, before.debt[actor]);
+        final boolean succeeds = amount > 0 && before.debt[actor] > 0
+            && before.debt[actor] > maxDebt(before.collateral[actor], before.price, PARAMETERS.liquidationThresholdBasisPoints())
+            && repaid <= before.borrowTokens[USERS];
+        final Outcome model = succeeds ? new Outcome(true, seized(repaid, before.price, before.collateral[actor]), -repaid) : Outcome.FAILS;
+        return new Plan(lending.liquidate(borrower, liquidator, amount), liquidator.wallet(), USERS, model);
     }
 
     /** Mostly modest amounts of any magnitude, sometimes the whole limit, sometimes just above it. */
