@@ -12,8 +12,9 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * A constant-product AMM (x * y = k) over SPL Token, with the id {@link #ID}
- * ({@code SHA-256("lanes-amm")} as a key). A pool ({@link PoolLayout}) holds two mints in two
- * vaults owned by its authority address and issues LP tokens from its own mint; see
+ * ({@code 7MJWzWnsaSNfBFxqYoHhnZn8YLvNhWeqsR89U3UtCFgh}, the bytes of {@code SHA-256("lanes-amm")}).
+ * A pool ({@link PoolLayout}) holds two mints in two vaults owned by its authority address and
+ * issues LP tokens from its own mint; see
  * {@link AmmInstruction} for the instructions and their accounts, {@link ConstantProduct} for
  * the formulas and {@link AmmError} for the error codes.
  *

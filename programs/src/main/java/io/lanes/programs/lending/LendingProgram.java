@@ -11,8 +11,9 @@ import org.agrona.DirectBuffer;
 import java.nio.charset.StandardCharsets;
 
 /**
- * A minimal lending market over SPL Token, with the id {@link #ID} ({@code SHA-256("lanes-lending")}
- * as a key). A market ({@link MarketLayout}) takes one collateral mint and lends one borrow mint,
+ * A minimal lending market over SPL Token, with the id {@link #ID}
+ * ({@code 6JnnFHDV2FubJaLyu5AqdYLB6FgPEsW29pdsBG2Jwuy1}, the bytes of {@code SHA-256("lanes-lending")}).
+ * A market ({@link MarketLayout}) takes one collateral mint and lends one borrow mint,
  * priced by its oracle ({@link OracleLayout}), which the market owner sets. Each user has an
  * obligation ({@link ObligationLayout}) holding collateral and debt. Borrowing and withdrawing
  * keep the debt within the loan-to-value limit; debt above the liquidation threshold may be
