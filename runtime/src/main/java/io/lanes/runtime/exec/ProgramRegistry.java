@@ -1,7 +1,9 @@
 package io.lanes.runtime.exec;
 
+import io.lanes.programs.amm.AmmProgram;
 import io.lanes.programs.ata.AssociatedTokenAccountProgram;
 import io.lanes.programs.computebudget.ComputeBudgetProgram;
+import io.lanes.programs.lending.LendingProgram;
 import io.lanes.programs.memo.MemoProgram;
 import io.lanes.programs.system.SystemProgram;
 import io.lanes.programs.token.TokenProgram;
@@ -28,7 +30,8 @@ public final class ProgramRegistry {
     /**
      * A registry with the built-in programs: System and ComputeBudget (as Solana builtins), and
      * SPL Token, Associated Token Account and Memo v2/v1 (as on-chain-style programs that log
-     * their compute units).
+     * their compute units), and the Lanes DeFi programs: the constant-product AMM that the
+     * benchmark workloads swap on and the lending market.
      */
     public static ProgramRegistry withBuiltins() {
         final ProgramRegistry registry = new ProgramRegistry();
@@ -40,6 +43,8 @@ public final class ProgramRegistry {
             new AssociatedTokenAccountProgram(), AssociatedTokenAccountProgram.BASE_COMPUTE_UNITS);
         registry.register(MemoProgram.ID, "spl-memo", MemoProgram.v2(), MemoProgram.BASE_COMPUTE_UNITS);
         registry.register(MemoProgram.V1_ID, "spl-memo-v1", MemoProgram.v1(), MemoProgram.BASE_COMPUTE_UNITS);
+        registry.register(AmmProgram.ID, "lanes-amm", new AmmProgram(), AmmProgram.BASE_COMPUTE_UNITS);
+        registry.register(LendingProgram.ID, "lanes-lending", new LendingProgram(), LendingProgram.BASE_COMPUTE_UNITS);
         return registry;
     }
 
