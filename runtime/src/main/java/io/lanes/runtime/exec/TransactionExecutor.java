@@ -37,6 +37,8 @@ public final class TransactionExecutor {
 
     private final AccountStore store;
     private final ProgramRegistry programs;
+    private static final int MAX_CACHED_DERIVATIONS = 4096;
+    private final java.util.Map<DerivationKey, Pubkey> derivedAddresses = new java.util.HashMap<>();
     private final InvocationFrame[] frames = new InvocationFrame[InvokeContext.MAX_INVOKE_STACK_HEIGHT];
     private AccountBuffer[] accounts = new AccountBuffer[0];
     private long[] lamportsBefore = new long[16];
@@ -340,15 +342,62 @@ public final class TransactionExecutor {
         return null;
     }
 
-    private static Pubkey[] deriveSigners(final Pubkey program, final byte[][][] signerSeeds) {
+    private Pubkey[] deriveSigners(final Pubkey program, final byte[][][] signerSeeds) {
         if (signerSeeds == null || signerSeeds.length == 0) {
             return null;
         }
         final Pubkey[] signers = new Pubkey[signerSeeds.length];
         for (int i = 0; i < signerSeeds.length; i++) {
-            signers[i] = ProgramDerivedAddress.create(signerSeeds[i], program);
+            signers[i] = derivedAddress(program, signerSeeds[i]);
         }
         return signers;
+    }
+
+    /**
+     * A program-derived address, remembered per worker: the on-curve check costs ~20-30 us, and
+     * hot programs (an AMM pool's authority) sign with the same seeds again and again. Invalid
+     * seeds are never cached, so they fail the same way every time.
+     */
+    private Pubkey derivedAddress(final Pubkey program, final byte[][] seeds) {
+        final DerivationKey key = DerivationKey.of(program, seeds);
+        Pubkey address = derivedAddresses.get(key);
+        if (address == null) {
+            address = ProgramDerivedAddress.create(seeds, program);
+            if (derivedAddresses.size() >= MAX_CACHED_DERIVATIONS) {
+                derivedAddresses.clear();
+            }
+            derivedAddresses.put(key, address);
+        }
+        return address;
+    }
+
+    /** Program id and seeds, length-prefixed, as one comparable value. */
+    private record DerivationKey(byte[] bytes) {
+        static DerivationKey of(final Pubkey program, final byte[][] seeds) {
+            int length = Pubkey.LENGTH;
+            for (final byte[] seed : seeds) {
+                length += 1 + seed.length;
+            }
+            final byte[] bytes = new byte[length];
+            program.copyTo(bytes, 0);
+            int offset = Pubkey.LENGTH;
+            for (final byte[] seed : seeds) {
+                bytes[offset++] = (byte) seed.length;
+                System.arraycopy(seed, 0, bytes, offset, seed.length);
+                offset += seed.length;
+            }
+            return new DerivationKey(bytes);
+        }
+
+        @Override
+        public boolean equals(final Object other) {
+            return other instanceof DerivationKey && Arrays.equals(bytes, ((DerivationKey) other).bytes);
+        }
+
+        @Override
+        public int hashCode() {
+            return Arrays.hashCode(bytes);
+        }
     }
 
     private static boolean contains(final Pubkey[] keys, final Pubkey key) {
