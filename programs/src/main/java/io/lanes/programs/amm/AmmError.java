@@ -1,7 +1,7 @@
 package io.lanes.programs.amm;
 
-import io.lanes.sdk.program.InstructionError;
-import io.lanes.sdk.program.ProgramError;
+import io.lanes.sdk.program.CustomError;
+
 
 /**
  * The AMM's own errors, reported as {@code Custom(code)}; the declaration order is the code.
@@ -9,7 +9,7 @@ import io.lanes.sdk.program.ProgramError;
  * initialized twice with {@code AccountAlreadyInitialized}, malformed data with
  * {@code InvalidInstructionData}, a missing signature with {@code MissingRequiredSignature}.
  */
-public enum AmmError {
+public enum AmmError implements CustomError {
     /** 0: the output (swap), LP tokens (deposit) or a payout (withdrawal) is below the caller's minimum. */
     SlippageExceeded,
     /** 1: the pool account is not owned by the AMM, has the wrong size or is not initialized. */
@@ -28,18 +28,4 @@ public enum AmmError {
     EmptyPool,
     /** 8: a user token account given is one of the pool's vaults. */
     UserAccountIsVault;
-
-    /** The custom error code, as clients decode it. */
-    public int code() {
-        return ordinal();
-    }
-
-    public InstructionError error() {
-        return InstructionError.custom(ordinal());
-    }
-
-    /** A new throwable carrying {@code Custom(code)}: only on failure paths. */
-    public ProgramError exception() {
-        return new ProgramError(error());
-    }
 }

@@ -1,7 +1,7 @@
 package io.lanes.programs.lending;
 
-import io.lanes.sdk.program.InstructionError;
-import io.lanes.sdk.program.ProgramError;
+import io.lanes.sdk.program.CustomError;
+
 
 /**
  * The lending program's own errors, reported as {@code Custom(code)}; the declaration order is
@@ -9,7 +9,7 @@ import io.lanes.sdk.program.ProgramError;
  * market initialized twice with {@code AccountAlreadyInitialized}, malformed data with
  * {@code InvalidInstructionData}, a missing signature with {@code MissingRequiredSignature}.
  */
-public enum LendingError {
+public enum LendingError implements CustomError {
     /** 0: the market account is not a market of this program. */
     InvalidMarket,
     /** 1: the oracle account is not the market's oracle. */
@@ -38,18 +38,4 @@ public enum LendingError {
     NoDebt,
     /** 13: a user token account given is one of the market's vaults. */
     UserAccountIsVault;
-
-    /** The custom error code, as clients decode it. */
-    public int code() {
-        return ordinal();
-    }
-
-    public InstructionError error() {
-        return InstructionError.custom(ordinal());
-    }
-
-    /** A new throwable carrying {@code Custom(code)}: only on failure paths. */
-    public ProgramError exception() {
-        return new ProgramError(error());
-    }
 }

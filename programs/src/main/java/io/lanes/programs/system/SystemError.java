@@ -1,10 +1,10 @@
 package io.lanes.programs.system;
 
-import io.lanes.sdk.program.InstructionError;
-import io.lanes.sdk.program.ProgramError;
+import io.lanes.sdk.program.CustomError;
+
 
 /** The System program's own errors, as {@code Custom(code)} with Solana's codes. */
-public enum SystemError {
+public enum SystemError implements CustomError {
     AccountAlreadyInUse,
     ResultWithNegativeLamports,
     InvalidProgramId,
@@ -14,16 +14,4 @@ public enum SystemError {
     NonceNoRecentBlockhashes,
     NonceBlockhashNotExpired,
     NonceUnexpectedBlockhashValue;
-
-    public int code() {
-        return ordinal();
-    }
-
-    public InstructionError error() {
-        return InstructionError.custom(ordinal());
-    }
-
-    public ProgramError exception() {
-        return new ProgramError(error());
-    }
 }

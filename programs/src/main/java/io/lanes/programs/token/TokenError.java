@@ -1,13 +1,13 @@
 package io.lanes.programs.token;
 
-import io.lanes.sdk.program.InstructionError;
-import io.lanes.sdk.program.ProgramError;
+import io.lanes.sdk.program.CustomError;
+
 
 /**
  * SPL Token's own errors, reported as {@code Custom(code)} with the codes of
  * {@code spl_token::error::TokenError} (declaration order is the code).
  */
-public enum TokenError {
+public enum TokenError implements CustomError {
     NotRentExempt,
     InsufficientFunds,
     InvalidMint,
@@ -28,18 +28,4 @@ public enum TokenError {
     AccountFrozen,
     MintDecimalsMismatch,
     NonNativeNotSupported;
-
-    /** The custom error code, as clients decode it. */
-    public int code() {
-        return ordinal();
-    }
-
-    public InstructionError error() {
-        return InstructionError.custom(ordinal());
-    }
-
-    /** A new throwable carrying {@code Custom(code)}: only on failure paths. */
-    public ProgramError exception() {
-        return new ProgramError(error());
-    }
 }
