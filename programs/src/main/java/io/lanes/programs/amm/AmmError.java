@@ -2,7 +2,6 @@ package io.lanes.programs.amm;
 
 import io.lanes.sdk.program.CustomError;
 
-
 /**
  * The AMM's own errors, reported as {@code Custom(code)}; the declaration order is the code.
  * Arithmetic that does not fit a u64 fails with the built-in {@code ArithmeticOverflow}, a pool

@@ -2,7 +2,6 @@ package io.lanes.programs.lending;
 
 import io.lanes.sdk.program.CustomError;
 
-
 /**
  * The lending program's own errors, reported as {@code Custom(code)}; the declaration order is
  * the code. Amounts that do not fit a u64 fail with the built-in {@code ArithmeticOverflow}, a

@@ -2,7 +2,6 @@ package io.lanes.programs.token;
 
 import io.lanes.sdk.program.CustomError;
 
-
 /**
  * SPL Token's own errors, reported as {@code Custom(code)} with the codes of
  * {@code spl_token::error::TokenError} (declaration order is the code).
