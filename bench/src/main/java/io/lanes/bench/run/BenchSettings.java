@@ -1,0 +1,36 @@
+package io.lanes.bench.run;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * How much to run per workload variant.
+ *
+ * @param txCount    transactions per run (a workload may make fewer, see W8)
+ * @param warmupTxs  transactions of the warm-up run of each mode (capped at the count)
+ * @param repetitions measured runs per mode, interleaved: rep 1 of every mode, then rep 2, ...
+ * @param workers    worker counts of the parallel runs
+ * @param seed       the seed of every workload
+ */
+public record BenchSettings(int txCount, int warmupTxs, int repetitions, List<Integer> workers, long seed) {
+    public BenchSettings {
+        if (txCount < 1 || warmupTxs < 0 || repetitions < 1 || workers.isEmpty()) {
+            throw new IllegalArgumentException("need txs >= 1, warm-up >= 0, reps >= 1 and a worker count: " + txCount
+                + ", " + warmupTxs + ", " + repetitions + ", " + workers);
+        }
+        workers = List.copyOf(workers);
+    }
+
+    /** The sequential baseline first, then the parallel runtime at each worker count. */
+    public List<Mode> modes() {
+        final List<Mode> modes = new ArrayList<>();
+        modes.add(Mode.sequential());
+        workers.forEach(count -> modes.add(Mode.parallel(count)));
+        return modes;
+    }
+
+    /** Runs per variant: a warm-up and the repetitions for each mode. */
+    public int runsPerVariant() {
+        return modes().size() * (repetitions + (warmupTxs > 0 ? 1 : 0));
+    }
+}
