@@ -77,6 +77,14 @@ public final class BenchMain implements Callable<Integer> {
         + "(W1 accounts=100, every mode 3 times; default 20000, quick 5000; 0: none)")
     Integer jvmWarmupTxs;
 
+    @Option(names = "--idle-strategy", description = "the parallel runtime's idle strategy: backoff, busy-spin, yield, sleep, no-op "
+        + "(default: the runtime's default)")
+    String idleStrategy;
+
+    @Option(names = "--diagnose", description = "also run the parallel runtime in SHARED mode on one thread: its time per tx "
+        + "against the sequential executor's is the runtime's own overhead (reported in results.md, not results.json)")
+    boolean diagnose;
+
     @Option(names = "--out", description = "output directory (default: bench-out)")
     Path out = Path.of("bench-out");
 
@@ -140,7 +148,7 @@ public final class BenchMain implements Callable<Integer> {
         final int txCount = txs != null ? txs : quick ? QUICK_TXS : FULL_TXS;
         return new BenchSettings(txCount,
             warmupTxs != null ? warmupTxs : Math.min(txCount, quick ? QUICK_WARMUP_TXS : FULL_WARMUP_TXS),
-            reps != null ? reps : quick ? QUICK_REPS : FULL_REPS, workers, seed);
+            reps != null ? reps : quick ? QUICK_REPS : FULL_REPS, workers, seed, idleStrategy, diagnose);
     }
 
     private void warmUpJvm(final int txCount, final BenchSettings settings, final ProgressBar progress, final List<String> failures)
@@ -193,6 +201,9 @@ public final class BenchMain implements Callable<Integer> {
         final List<ResultRecord> records = new ArrayList<>();
         for (final VariantResult result : results) {
             for (final ModeSummary summary : result.summaries()) {
+                if (summary.mode().isShared()) {
+                    continue;
+                }
                 records.add(ResultRecord.of(result.workload().id(), result.workload().variant(), summary, machine.jvmVersion(), machine.cores()));
             }
         }

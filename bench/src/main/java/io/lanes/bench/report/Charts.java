@@ -114,7 +114,8 @@ public final class Charts {
 
     private static Set<Mode> modes(final List<VariantResult> results) {
         final Set<Mode> modes = new LinkedHashSet<>();
-        results.forEach(result -> result.summaries().forEach(summary -> modes.add(summary.mode())));
+        results.forEach(result -> result.summaries().stream().filter(summary -> !summary.mode().isShared())
+            .forEach(summary -> modes.add(summary.mode())));
         return modes;
     }
 

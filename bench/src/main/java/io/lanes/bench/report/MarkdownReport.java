@@ -36,6 +36,7 @@ public final class MarkdownReport {
         header(md);
         resultsTable(md, results);
         closingMeasurements(md, results);
+        cpuShares(md, results);
         targets(md, Targets.evaluate(results));
         failures(md, failures);
         notes(md, charts);
@@ -43,7 +44,7 @@ public final class MarkdownReport {
     }
 
     private void header(final StringBuilder md) {
-        final RuntimeConfig config = ParallelRunner.config(settings.workers().get(0));
+        final RuntimeConfig config = ParallelRunner.config(settings.workers().get(0), settings.idleStrategy());
         md.append("# Lanes bench: execute stage\n\n")
             .append("- date: ").append(machine.date()).append('\n')
             .append("- machine: ").append(machine.cpuModel()).append(", ").append(machine.cores()).append(" cores, ")
@@ -56,7 +57,7 @@ public final class MarkdownReport {
             .append(" repetitions per mode interleaved, seed ").append(settings.seed()).append('\n')
             .append("- parallel runtime: DEDICATED threads, idle strategy ").append(config.idleStrategy())
             .append(", batch size ").append(config.batchSize()).append(", lookahead ").append(config.lookahead())
-            .append(" (2 workers: ").append(ParallelRunner.config(2).lookahead()).append("), ")
+            .append(" (2 workers: ").append(ParallelRunner.config(2, settings.idleStrategy()).lookahead()).append("), ")
             .append(config.inFlightBatches()).append(" batches in flight per worker, pin workers ").append(config.pinWorkers()).append("\n\n");
     }
 
@@ -84,21 +85,51 @@ public final class MarkdownReport {
             summary.invariantsHold() ? "ok" : "**FAILED**: " + summary.invariantDetail());
     }
 
+    /** Per parallel run: how busy each thread was (CPU time / elapsed), to name the limiting thread. */
+    private static void cpuShares(final StringBuilder md, final List<VariantResult> results) {
+        md.append("## Where the parallel runs spend CPU (thread CPU time / elapsed, median)\n\n")
+            .append("| workload | variant | workers | submitter | scheduler | workers (each) | all threads (cores busy) |\n")
+            .append("|---|---|---:|---:|---:|---|---:|\n");
+        for (final VariantResult result : results) {
+            for (final ModeSummary summary : result.summaries()) {
+                if (!summary.mode().isSequential() && !summary.cpuShares().isEmpty()) {
+                    md.append(cpuRow(result, summary));
+                }
+            }
+        }
+        md.append('\n');
+    }
+
+    private static String cpuRow(final VariantResult result, final ModeSummary summary) {
+        final java.util.Map<String, Double> shares = summary.cpuShares();
+        final String workers = shares.entrySet().stream().filter(entry -> entry.getKey().startsWith("lanes-worker-"))
+            .map(entry -> percent(entry.getValue())).collect(java.util.stream.Collectors.joining(", "));
+        final double total = shares.values().stream().mapToDouble(Double::doubleValue).sum();
+        return String.format(Locale.ROOT, "| %s | %s | %d | %s | %s | %s | %.2f |%n", result.workload().id(), result.workload().variant(),
+            summary.mode().workers(), percent(shares.getOrDefault("submitter", 0.0)),
+            percent(shares.getOrDefault("lanes-scheduler", 0.0)), workers, total);
+    }
+
+    private static String percent(final double share) {
+        return String.format(Locale.ROOT, "%.0f%%", 100 * share);
+    }
+
     /** Sequential vs parallel with 1 and 2 workers on W1 accounts=1M and accounts=2, side by side. */
     private static void closingMeasurements(final StringBuilder md, final List<VariantResult> results) {
         md.append("## Closing measurements (side by side in this run)\n\n")
-            .append("| workload | mode | median TPS | ratio to sequential (min-max) |\n|---|---|---:|---|\n");
+            .append("| workload | mode | median TPS | ns per tx | ratio to sequential (min-max) |\n|---|---|---:|---:|---|\n");
         boolean any = false;
         for (final String variant : List.of("accounts=1000000", "accounts=2")) {
             for (final ModeSummary summary : summariesOf(results, "W1", variant)) {
                 any = true;
-                md.append(String.format(Locale.ROOT, "| W1 %s | %s | %,.0f | %s |%n", variant, summary.mode().label(), summary.medianTps(),
+                md.append(String.format(Locale.ROOT, "| W1 %s | %s | %,.0f | %.0f | %s |%n", variant, summary.mode().label(),
+                    summary.medianTps(), 1e9 / summary.medianTps(),
                     summary.mode().isSequential() ? "1" : String.format(Locale.ROOT, "%.2fx (%.2f-%.2f)",
                         summary.medianSpeedup(), summary.minSpeedup(), summary.maxSpeedup())));
             }
         }
         if (!any) {
-            md.append("| (W1 accounts=1M and accounts=2 not in this run) | | | |\n");
+            md.append("| (W1 accounts=1M and accounts=2 not in this run) | | | | |\n");
         }
         md.append('\n');
     }

@@ -46,7 +46,7 @@ public final class Targets {
             checks.add(ratioCheck("W2, 2 workers >= 1.7x sequential", summary, W2_MIN_SPEEDUP));
         });
         results.stream().filter(result -> result.workload().id().equals("W8"))
-            .flatMap(result -> result.summaries().stream().filter(summary -> !summary.mode().isSequential()))
+            .flatMap(result -> result.summaries().stream().filter(summary -> summary.mode().name().equals(Mode.PARALLEL)))
             .forEach(summary -> checks.add(ratioCheck("W8 chain, " + summary.mode().label() + " >= 0.9x sequential", summary, MIN_RATIO)));
         return checks;
     }
@@ -72,6 +72,6 @@ public final class Targets {
     private static List<ModeSummary> parallelSummaries(final List<VariantResult> results, final String id, final String variant) {
         return results.stream()
             .filter(result -> result.workload().id().equals(id) && result.workload().variant().equals(variant))
-            .flatMap(result -> result.summaries().stream()).filter(summary -> !summary.mode().isSequential()).toList();
+            .flatMap(result -> result.summaries().stream()).filter(summary -> summary.mode().name().equals(Mode.PARALLEL)).toList();
     }
 }

@@ -11,8 +11,11 @@ import java.util.List;
  * @param repetitions measured runs per mode, interleaved: rep 1 of every mode, then rep 2, ...
  * @param workers    worker counts of the parallel runs
  * @param seed       the seed of every workload
+ * @param idleStrategy the parallel runtime's idle strategy, null for its default
+ * @param diagnose   also run the runtime in SHARED mode on one thread ({@link SharedRunner})
  */
-public record BenchSettings(int txCount, int warmupTxs, int repetitions, List<Integer> workers, long seed) {
+public record BenchSettings(
+    int txCount, int warmupTxs, int repetitions, List<Integer> workers, long seed, String idleStrategy, boolean diagnose) {
     public BenchSettings {
         if (txCount < 1 || warmupTxs < 0 || repetitions < 1 || workers.isEmpty()) {
             throw new IllegalArgumentException("need txs >= 1, warm-up >= 0, reps >= 1 and a worker count: " + txCount
@@ -21,11 +24,14 @@ public record BenchSettings(int txCount, int warmupTxs, int repetitions, List<In
         workers = List.copyOf(workers);
     }
 
-    /** The sequential baseline first, then the parallel runtime at each worker count. */
+    /** The sequential baseline first, then the parallel runtime at each worker count (then the diagnostic). */
     public List<Mode> modes() {
         final List<Mode> modes = new ArrayList<>();
         modes.add(Mode.sequential());
         workers.forEach(count -> modes.add(Mode.parallel(count)));
+        if (diagnose) {
+            modes.add(Mode.shared(1));
+        }
         return modes;
     }
 

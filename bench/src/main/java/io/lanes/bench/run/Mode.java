@@ -10,6 +10,8 @@ package io.lanes.bench.run;
 public record Mode(String name, int workers) {
     public static final String SEQUENTIAL = "sequential";
     public static final String PARALLEL = "parallel";
+    /** A diagnostic mode ({@link SharedRunner}), not in results.json. */
+    public static final String SHARED = "shared";
 
     public static Mode sequential() {
         return new Mode(SEQUENTIAL, 1);
@@ -19,12 +21,21 @@ public record Mode(String name, int workers) {
         return new Mode(PARALLEL, workers);
     }
 
+    /** The parallel runtime's agents all on the calling thread (diagnostic). */
+    public static Mode shared(final int workers) {
+        return new Mode(SHARED, workers);
+    }
+
+    public boolean isShared() {
+        return SHARED.equals(name);
+    }
+
     public boolean isSequential() {
         return SEQUENTIAL.equals(name);
     }
 
-    /** "sequential" or "parallel w=2". */
+    /** "sequential", "parallel w=2" or "shared w=1 (one thread)". */
     public String label() {
-        return isSequential() ? name : name + " w=" + workers;
+        return isSequential() ? name : name + " w=" + workers + (isShared() ? " (one thread)" : "");
     }
 }

@@ -3,6 +3,8 @@ package io.lanes.bench.run;
 import io.lanes.sdk.Hash;
 import org.HdrHistogram.Histogram;
 
+import java.util.Map;
+
 /**
  * The repetitions of one mode on one variant, summarised.
  *
@@ -21,12 +23,13 @@ import org.HdrHistogram.Histogram;
  * @param invariantsHold      every repetition kept the workload's invariant
  * @param invariantDetail     the first failed invariant's detail, else the last one's
  * @param allocatedBytesPerTx median bytes per transaction on the measuring thread
+ * @param cpuShares           parallel: per thread, the median over repetitions of its CPU time / elapsed time
  */
 public record ModeSummary(
     Mode mode, int txCount, double medianTps, double medianSequentialTps,
     double medianSpeedup, double minSpeedup, double maxSpeedup, Histogram latencyNanos,
     Hash stateHash, Hash sequentialStateHash, boolean stateMatches, boolean invariantsHold, String invariantDetail,
-    double allocatedBytesPerTx) {
+    double allocatedBytesPerTx, Map<String, Double> cpuShares) {
 
     public double p50Micros() {
         return Histograms.percentileMicros(latencyNanos, 50);

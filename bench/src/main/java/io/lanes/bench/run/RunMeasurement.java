@@ -5,6 +5,8 @@ import io.lanes.bench.workload.RunOutcome;
 import io.lanes.sdk.Hash;
 import org.HdrHistogram.Histogram;
 
+import java.util.Map;
+
 /**
  * One run of a workload's transactions in one mode on a fresh genesis.
  *
@@ -17,13 +19,19 @@ import org.HdrHistogram.Histogram;
  * @param invariant           the workload's invariant on the state afterwards
  * @param allocatedBytesPerTx bytes the measuring thread allocated per transaction (sequential:
  *                            everything; parallel: the submitting thread only), -1 if unknown
+ * @param threadCpuNanos      parallel runs: CPU time per thread over the run ({@link ThreadCpu}); empty for sequential
  */
 public record RunMeasurement(
     Mode mode, int txCount, long elapsedNanos, Histogram latencyNanos, Hash stateHash,
-    RunOutcome outcome, InvariantResult invariant, double allocatedBytesPerTx) {
+    RunOutcome outcome, InvariantResult invariant, double allocatedBytesPerTx, Map<String, Long> threadCpuNanos) {
 
     /** Transactions per second. */
     public double tps() {
         return txCount * 1e9 / Math.max(1, elapsedNanos);
+    }
+
+    /** A thread's CPU time as a share of the elapsed time (1.0: busy all along), or 0 if not measured. */
+    public double cpuShare(final String thread) {
+        return threadCpuNanos.getOrDefault(thread, 0L) / (double) Math.max(1, elapsedNanos);
     }
 }

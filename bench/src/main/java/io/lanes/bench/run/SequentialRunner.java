@@ -34,7 +34,7 @@ public final class SequentialRunner {
             return new RunMeasurement(Mode.sequential(), txCount, timestampsNanos[txCount] - timestampsNanos[0],
                 executionTimes(timestampsNanos, txCount), store.stateHash(), outcome,
                 workload.checkInvariant(generated, store, outcome),
-                ThreadAllocation.perTx(allocatedBefore, allocatedAfter, txCount));
+                ThreadAllocation.perTx(allocatedBefore, allocatedAfter, txCount), java.util.Map.of());
         }
     }
 

@@ -58,11 +58,14 @@ public final class VariantBenchmark {
         return result;
     }
 
-    private static RunMeasurement runOnce(final Workload workload, final GeneratedWorkload generated, final Mode mode, final int txCount)
+    private RunMeasurement runOnce(final Workload workload, final GeneratedWorkload generated, final Mode mode, final int txCount)
         throws InterruptedException {
         System.gc();
-        return mode.isSequential()
-            ? SequentialRunner.run(workload, generated, txCount)
-            : ParallelRunner.run(workload, generated, txCount, mode.workers());
+        if (mode.isSequential()) {
+            return SequentialRunner.run(workload, generated, txCount);
+        }
+        return mode.isShared()
+            ? SharedRunner.run(workload, generated, txCount, mode.workers())
+            : ParallelRunner.run(workload, generated, txCount, mode.workers(), settings.idleStrategy());
     }
 }

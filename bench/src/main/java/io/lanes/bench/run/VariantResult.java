@@ -67,7 +67,15 @@ public final class VariantResult {
             measured.stream().allMatch(run -> run.stateHash().equals(sequentialHash)),
             failedInvariant == null,
             (failedInvariant != null ? failedInvariant : measured.get(measured.size() - 1)).invariant().detail(),
-            median(measured.stream().mapToDouble(RunMeasurement::allocatedBytesPerTx).toArray()));
+            median(measured.stream().mapToDouble(RunMeasurement::allocatedBytesPerTx).toArray()),
+            medianCpuShares(measured));
+    }
+
+    private static Map<String, Double> medianCpuShares(final List<RunMeasurement> measured) {
+        final Map<String, Double> shares = new java.util.TreeMap<>();
+        measured.get(0).threadCpuNanos().keySet().forEach(thread -> shares.put(thread,
+            median(measured.stream().mapToDouble(run -> run.cpuShare(thread)).toArray())));
+        return shares;
     }
 
     /** What went wrong: state hashes that differ from the sequential one, broken invariants. */
