@@ -97,7 +97,7 @@ public final class BenchMain implements Callable<Integer> {
     @Option(names = "--zipf", split = ",", description = "W4 Zipf exponents (default: 0.8,1.0,1.2)")
     List<Double> zipfExponents = Arrays.stream(ZipfTransfers.EXPONENT_VARIANTS).boxed().toList();
 
-    @Option(names = "--chain-length", description = "W8 chain length (default: 10000)")
+    @Option(names = "--chain-length", description = "W8 chain length (default: 10000; at most --txs)")
     int chainLength = DependencyChain.DEFAULT_LENGTH;
 
     @Option(names = "--cache-dir", description = "where signed workloads are kept between runs (default: ~/.cache/lanes-bench)")
@@ -125,7 +125,7 @@ public final class BenchMain implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         final BenchSettings settings = settings();
-        final List<Workload> variants = Workloads.variants(workloads, w1Accounts, zipfExponents, chainLength);
+        final List<Workload> variants = Workloads.variants(workloads, w1Accounts, zipfExponents, Math.min(chainLength, settings.txCount()));
         final MachineInfo machine = MachineInfo.detect();
         Files.createDirectories(out);
         final int jvmWarmupCount = jvmWarmupTxs != null ? jvmWarmupTxs : quick ? QUICK_JVM_WARMUP_TXS : FULL_JVM_WARMUP_TXS;

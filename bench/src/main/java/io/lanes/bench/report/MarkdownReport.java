@@ -51,6 +51,7 @@ public final class MarkdownReport {
             .append(String.format(Locale.ROOT, "%.1f GiB", machine.memoryGib())).append(", ").append(machine.os()).append('\n')
             .append("- JVM: ").append(machine.jvmName()).append(", max heap ").append(machine.maxHeapMib()).append(" MiB\n")
             .append(String.format(Locale.ROOT, "- load average (1 min): %.2f at start, %.2f at end%n", machine.loadAtStart(), loadAtEnd))
+            .append(loadWarning())
             .append("- command: `").append(command).append("`\n")
             .append("- settings: ").append(settings.txCount()).append(" txs per run (W8: its chain length), warm-up ")
             .append(settings.warmupTxs()).append(" txs per mode, ").append(settings.repetitions())
@@ -59,6 +60,15 @@ public final class MarkdownReport {
             .append(", batch size ").append(config.batchSize()).append(", lookahead ").append(config.lookahead())
             .append(" (2 workers: ").append(ParallelRunner.config(2, settings.idleStrategy()).lookahead()).append("), ")
             .append(config.inFlightBatches()).append(" batches in flight per worker, pin workers ").append(config.pinWorkers()).append("\n\n");
+    }
+
+    /** Other processes competing for the cores make every ratio unreliable: say so. */
+    private String loadWarning() {
+        final double load = Math.max(machine.loadAtStart(), loadAtEnd);
+        return load > machine.cores()
+            ? String.format(Locale.ROOT, "- **warning: the load average (%.1f) exceeded the cores (%d): other processes competed for the CPU "
+                + "during this run, so its ratios are unreliable**%n", load, machine.cores())
+            : "";
     }
 
     private static void resultsTable(final StringBuilder md, final List<VariantResult> results) {
