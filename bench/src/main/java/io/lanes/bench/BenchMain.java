@@ -130,7 +130,9 @@ public final class BenchMain implements Callable<Integer> {
         Files.createDirectories(out);
         final int jvmWarmupCount = jvmWarmupTxs != null ? jvmWarmupTxs : quick ? QUICK_JVM_WARMUP_TXS : FULL_JVM_WARMUP_TXS;
         final int jvmWarmupSteps = jvmWarmupCount > 0 ? 1 + JVM_WARMUP_ROUNDS * settings.modes().size() : 0;
-        final ProgressBar progress = ProgressBar.onStderr(jvmWarmupSteps + variants.size() * (1 + settings.runsPerVariant()));
+        final int variantSteps = variants.stream()
+            .mapToInt(workload -> 1 + settings.runsPerVariant(workload.transactionCount(settings.txCount()))).sum();
+        final ProgressBar progress = ProgressBar.onStderr(jvmWarmupSteps + variantSteps);
         final List<VariantResult> results = new ArrayList<>();
         final List<String> failures = new ArrayList<>();
         if (jvmWarmupCount > 0) {

@@ -55,7 +55,8 @@ public final class MarkdownReport {
             .append("- command: `").append(command).append("`\n")
             .append("- settings: ").append(settings.txCount()).append(" txs per run (W8: its chain length), warm-up ")
             .append(settings.warmupTxs()).append(" txs per mode, ").append(settings.repetitions())
-            .append(" repetitions per mode interleaved, seed ").append(settings.seed()).append('\n')
+            .append(" repetitions per mode interleaved (shorter variants more, up to the same total txs, at most 25), seed ")
+            .append(settings.seed()).append('\n')
             .append("- parallel runtime: DEDICATED threads, idle strategy ").append(config.idleStrategy())
             .append(", batch size ").append(config.batchSize()).append(", lookahead ").append(config.lookahead())
             .append(" (2 workers: ").append(ParallelRunner.config(2, settings.idleStrategy()).lookahead()).append("), ")
@@ -73,8 +74,8 @@ public final class MarkdownReport {
 
     private static void resultsTable(final StringBuilder md, final List<VariantResult> results) {
         md.append("## Results\n\n")
-            .append("| workload | variant | mode | workers | txs | TPS | seq TPS | speedup (min-max) | p50 us | p99 us | alloc B/tx | state = seq | invariant |\n")
-            .append("|---|---|---|---:|---:|---:|---:|---|---:|---:|---:|---|---|\n");
+            .append("| workload | variant | mode | workers | txs | TPS | seq TPS | speedup (min-max) | p50 us | p99 us | CPU ns/tx | CPU / seq | alloc B/tx | state = seq | invariant |\n")
+            .append("|---|---|---|---:|---:|---:|---:|---|---:|---:|---:|---:|---:|---|---|\n");
         for (final VariantResult result : results) {
             for (final ModeSummary summary : result.summaries()) {
                 md.append(row(result, summary));
@@ -85,11 +86,11 @@ public final class MarkdownReport {
 
     private static String row(final VariantResult result, final ModeSummary summary) {
         final Mode mode = summary.mode();
-        return String.format(Locale.ROOT, "| %s | %s | %s | %d | %d | %,.0f | %,.0f | %s | %.2f | %.2f | %s | %s | %s |%n",
+        return String.format(Locale.ROOT, "| %s | %s | %s | %d | %d | %,.0f | %,.0f | %s | %.2f | %.2f | %.0f | %.2f | %s | %s | %s |%n",
             result.workload().id(), result.workload().variant(), mode.name(), mode.workers(), summary.txCount(),
             summary.medianTps(), summary.medianSequentialTps(),
             mode.isSequential() ? "1" : String.format(Locale.ROOT, "%.2fx (%.2f-%.2f)", summary.medianSpeedup(), summary.minSpeedup(), summary.maxSpeedup()),
-            summary.p50Micros(), summary.p99Micros(),
+            summary.p50Micros(), summary.p99Micros(), summary.cpuNanosPerTx(), summary.cpuRatio(),
             summary.allocatedBytesPerTx() < 0 ? "n/a" : String.format(Locale.ROOT, "%.0f", summary.allocatedBytesPerTx()),
             summary.stateMatches() ? "ok" : "**MISMATCH**",
             summary.invariantsHold() ? "ok" : "**FAILED**: " + summary.invariantDetail());
@@ -127,19 +128,21 @@ public final class MarkdownReport {
     /** Sequential vs parallel with 1 and 2 workers on W1 accounts=1M and accounts=2, side by side. */
     private static void closingMeasurements(final StringBuilder md, final List<VariantResult> results) {
         md.append("## Closing measurements (side by side in this run)\n\n")
-            .append("| workload | mode | median TPS | ns per tx | ratio to sequential (min-max) |\n|---|---|---:|---:|---|\n");
+            .append("| workload | mode | median TPS | wall ns per tx | ratio to sequential (min-max) | CPU ns per tx | CPU / sequential |\n")
+            .append("|---|---|---:|---:|---|---:|---:|\n");
         boolean any = false;
         for (final String variant : List.of("accounts=1000000", "accounts=2")) {
             for (final ModeSummary summary : summariesOf(results, "W1", variant)) {
                 any = true;
-                md.append(String.format(Locale.ROOT, "| W1 %s | %s | %,.0f | %.0f | %s |%n", variant, summary.mode().label(),
+                md.append(String.format(Locale.ROOT, "| W1 %s | %s | %,.0f | %.0f | %s | %.0f | %.2f |%n", variant, summary.mode().label(),
                     summary.medianTps(), 1e9 / summary.medianTps(),
                     summary.mode().isSequential() ? "1" : String.format(Locale.ROOT, "%.2fx (%.2f-%.2f)",
-                        summary.medianSpeedup(), summary.minSpeedup(), summary.maxSpeedup())));
+                        summary.medianSpeedup(), summary.minSpeedup(), summary.maxSpeedup()),
+                    summary.cpuNanosPerTx(), summary.cpuRatio()));
             }
         }
         if (!any) {
-            md.append("| (W1 accounts=1M and accounts=2 not in this run) | | | | |\n");
+            md.append("| (W1 accounts=1M and accounts=2 not in this run) | | | | | | |\n");
         }
         md.append('\n');
     }
@@ -179,6 +182,9 @@ public final class MarkdownReport {
             .append("so it can differ slightly from TPS / seq TPS.\n")
             .append("- Latency, parallel: submit to commit report per transaction, open loop (everything submitted as fast as ")
             .append("the input queue takes it), so it includes queueing. Sequential: each transaction's execution time.\n")
+            .append("- CPU ns/tx: CPU time of every thread of the run (sequential: the caller; parallel: submitter, scheduler, ")
+            .append("workers, idle spinning included) per transaction; CPU / seq: median of the per-repetition ratios. It counts CPU, ")
+            .append("not wall time, so other processes on the machine disturb it much less than TPS.\n")
             .append("- alloc B/tx: bytes allocated per transaction by the measuring thread (sequential: the whole executor; ")
             .append("parallel: the submitting thread only).\n")
             .append("- Execute stage: signed transactions, signatures not verified (pre-verified), admission (blockhash, ")

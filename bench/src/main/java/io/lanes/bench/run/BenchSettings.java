@@ -35,8 +35,20 @@ public record BenchSettings(
         return modes;
     }
 
-    /** Runs per variant: a warm-up and the repetitions for each mode. */
-    public int runsPerVariant() {
-        return modes().size() * (repetitions + (warmupTxs > 0 ? 1 : 0));
+    /** Most repetitions a short variant gets. */
+    static final int MAX_REPETITIONS = 25;
+
+    /**
+     * Repetitions for a variant of {@code variantTxs} transactions: more for a short one (W8), so that
+     * every mode is measured over about {@code repetitions x txCount} transactions, at most {@value #MAX_REPETITIONS}.
+     */
+    public int repetitionsFor(final int variantTxs) {
+        final long scaled = ((long) repetitions * txCount + variantTxs - 1) / Math.max(1, variantTxs);
+        return (int) Math.max(repetitions, Math.min(MAX_REPETITIONS, scaled));
+    }
+
+    /** Runs for a variant of {@code variantTxs} transactions: a warm-up and the repetitions for each mode. */
+    public int runsPerVariant(final int variantTxs) {
+        return modes().size() * (repetitionsFor(variantTxs) + (warmupTxs > 0 ? 1 : 0));
     }
 }

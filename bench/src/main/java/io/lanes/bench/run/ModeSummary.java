@@ -24,12 +24,15 @@ import java.util.Map;
  * @param invariantDetail     the first failed invariant's detail, else the last one's
  * @param allocatedBytesPerTx median bytes per transaction on the measuring thread
  * @param cpuShares           parallel: per thread, the median over repetitions of its CPU time / elapsed time
+ * @param cpuNanosPerTx       median CPU time per transaction of all measured threads, -1 if unknown
+ * @param cpuRatio            median of the per-repetition ratios of this mode's CPU per transaction to the
+ *                            sequential executor's (robust to other processes: it counts CPU, not wall time)
  */
 public record ModeSummary(
     Mode mode, int txCount, double medianTps, double medianSequentialTps,
     double medianSpeedup, double minSpeedup, double maxSpeedup, Histogram latencyNanos,
     Hash stateHash, Hash sequentialStateHash, boolean stateMatches, boolean invariantsHold, String invariantDetail,
-    double allocatedBytesPerTx, Map<String, Double> cpuShares) {
+    double allocatedBytesPerTx, Map<String, Double> cpuShares, double cpuNanosPerTx, double cpuRatio) {
 
     public double p50Micros() {
         return Histograms.percentileMicros(latencyNanos, 50);

@@ -19,7 +19,8 @@ import java.util.Map;
  * @param invariant           the workload's invariant on the state afterwards
  * @param allocatedBytesPerTx bytes the measuring thread allocated per transaction (sequential:
  *                            everything; parallel: the submitting thread only), -1 if unknown
- * @param threadCpuNanos      parallel runs: CPU time per thread over the run ({@link ThreadCpu}); empty for sequential
+ * @param threadCpuNanos      CPU time per thread over the run ({@link ThreadCpu}): the runtime's threads and the
+ *                            submitter for parallel runs, the caller for sequential and shared runs; empty if unknown
  */
 public record RunMeasurement(
     Mode mode, int txCount, long elapsedNanos, Histogram latencyNanos, Hash stateHash,
@@ -28,6 +29,11 @@ public record RunMeasurement(
     /** Transactions per second. */
     public double tps() {
         return txCount * 1e9 / Math.max(1, elapsedNanos);
+    }
+
+    /** CPU nanoseconds all measured threads used per transaction (spinning and yielding idle threads included), -1 if unknown. */
+    public double cpuNanosPerTx() {
+        return threadCpuNanos.isEmpty() ? -1 : threadCpuNanos.values().stream().mapToLong(Long::longValue).sum() / (double) txCount;
     }
 
     /** A thread's CPU time as a share of the elapsed time (1.0: busy all along), or 0 if not measured. */

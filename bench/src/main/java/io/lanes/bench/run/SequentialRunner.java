@@ -28,13 +28,15 @@ public final class SequentialRunner {
             final long[] timestampsNanos = new long[txCount + 1];
             final OutcomeCounter counter = new OutcomeCounter();
             final long allocatedBefore = ThreadAllocation.currentThreadBytes();
+            final long cpuBeforeNanos = ThreadCpu.currentThreadNanos();
             executeAll(executor, generated.transactions(), txCount, timestampsNanos, counter);
+            final long cpuAfterNanos = ThreadCpu.currentThreadNanos();
             final long allocatedAfter = ThreadAllocation.currentThreadBytes();
             final var outcome = counter.outcome();
             return new RunMeasurement(Mode.sequential(), txCount, timestampsNanos[txCount] - timestampsNanos[0],
                 executionTimes(timestampsNanos, txCount), store.stateHash(), outcome,
                 workload.checkInvariant(generated, store, outcome),
-                ThreadAllocation.perTx(allocatedBefore, allocatedAfter, txCount), java.util.Map.of());
+                ThreadAllocation.perTx(allocatedBefore, allocatedAfter, txCount), ThreadCpu.callerBetween(cpuBeforeNanos, cpuAfterNanos));
         }
     }
 

@@ -35,15 +35,18 @@ public final class SharedRunner {
             final LatencyListener listener = new LatencyListener(txCount, config.batchSize());
             final long startNanos;
             final long endNanos;
+            final Map<String, Long> cpuNanos;
             try (ParallelRuntime runtime = new ParallelRuntime(new Bank(store, programs, true), config, listener)) {
+                final long cpuBeforeNanos = ThreadCpu.currentThreadNanos();
                 startNanos = System.nanoTime();
                 runInChunks(runtime, generated.transactions(), txCount);
                 endNanos = System.nanoTime();
+                cpuNanos = ThreadCpu.callerBetween(cpuBeforeNanos, ThreadCpu.currentThreadNanos());
             }
             final var outcome = listener.counter().outcome();
             final Histogram none = Histograms.newNanos();
             return new RunMeasurement(Mode.shared(workers), txCount, endNanos - startNanos, none, store.stateHash(), outcome,
-                workload.checkInvariant(generated, store, outcome), -1, Map.of());
+                workload.checkInvariant(generated, store, outcome), -1, cpuNanos);
         }
     }
 

@@ -14,8 +14,10 @@ import java.util.TreeMap;
  * Snapshots allocate; take them outside the measured loop.
  */
 public final class ThreadCpu {
-    /** The key of the submitting (calling) thread. */
+    /** The key of the submitting (calling) thread of a parallel run. */
     public static final String SUBMITTER = "submitter";
+    /** The key of the calling thread of a sequential or shared run (it does all the work). */
+    public static final String CALLER = "caller";
     private static final String RUNTIME_THREAD_PREFIX = "lanes-";
     private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
 
@@ -35,6 +37,16 @@ public final class ThreadCpu {
             }
         }
         return cpuNanos;
+    }
+
+    /** CPU nanoseconds the calling thread has used so far, -1 if not supported. */
+    public static long currentThreadNanos() {
+        return THREADS.isThreadCpuTimeSupported() ? THREADS.getCurrentThreadCpuTime() : -1;
+    }
+
+    /** {@link #CALLER}'s CPU time between two readings of {@link #currentThreadNanos}; empty if not supported. */
+    public static Map<String, Long> callerBetween(final long beforeNanos, final long afterNanos) {
+        return beforeNanos < 0 || afterNanos < 0 ? Map.of() : Map.of(CALLER, afterNanos - beforeNanos);
     }
 
     /** CPU nanoseconds each thread used between the snapshots (threads in both only). */

@@ -49,9 +49,10 @@ public final class VariantBenchmark {
             }
         }
         final VariantResult result = new VariantResult(workload, txCount, modes);
-        for (int rep = 1; rep <= settings.repetitions(); rep++) {
+        final int repetitions = settings.repetitionsFor(txCount);
+        for (int rep = 1; rep <= repetitions; rep++) {
             for (final Mode mode : modes) {
-                progress.step(workload.label() + " " + mode.label() + " rep " + rep + "/" + settings.repetitions());
+                progress.step(workload.label() + " " + mode.label() + " rep " + rep + "/" + repetitions);
                 result.add(runOnce(workload, generated, mode, txCount));
             }
         }

@@ -68,11 +68,24 @@ public final class VariantResult {
             failedInvariant == null,
             (failedInvariant != null ? failedInvariant : measured.get(measured.size() - 1)).invariant().detail(),
             median(measured.stream().mapToDouble(RunMeasurement::allocatedBytesPerTx).toArray()),
-            medianCpuShares(measured));
+            medianCpuShares(measured),
+            median(measured.stream().mapToDouble(RunMeasurement::cpuNanosPerTx).toArray()),
+            median(cpuRatios(measured, sequential)));
+    }
+
+    private static double[] cpuRatios(final List<RunMeasurement> measured, final List<RunMeasurement> sequential) {
+        final double[] ratios = new double[measured.size()];
+        for (int rep = 0; rep < measured.size(); rep++) {
+            ratios[rep] = measured.get(rep).cpuNanosPerTx() / sequential.get(rep).cpuNanosPerTx();
+        }
+        return ratios;
     }
 
     private static Map<String, Double> medianCpuShares(final List<RunMeasurement> measured) {
         final Map<String, Double> shares = new java.util.TreeMap<>();
+        if (!measured.get(0).mode().name().equals(Mode.PARALLEL)) {
+            return shares;
+        }
         measured.get(0).threadCpuNanos().keySet().forEach(thread -> shares.put(thread,
             median(measured.stream().mapToDouble(run -> run.cpuShare(thread)).toArray())));
         return shares;
