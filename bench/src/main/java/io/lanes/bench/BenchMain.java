@@ -1,0 +1,231 @@
+package io.lanes.bench;
+
+import io.lanes.bench.report.Charts;
+import io.lanes.bench.report.MachineInfo;
+import io.lanes.bench.report.MarkdownReport;
+import io.lanes.bench.report.ProgressBar;
+import io.lanes.bench.report.ResultRecord;
+import io.lanes.bench.report.ResultsJson;
+import io.lanes.bench.report.Targets;
+import io.lanes.bench.run.BenchSettings;
+import io.lanes.bench.run.ModeSummary;
+import io.lanes.bench.run.VariantBenchmark;
+import io.lanes.bench.run.VariantResult;
+import io.lanes.bench.workload.DependencyChain;
+import io.lanes.bench.workload.GeneratedWorkload;
+import io.lanes.bench.workload.RandomTransfers;
+import io.lanes.bench.workload.Workload;
+import io.lanes.bench.workload.WorkloadCache;
+import io.lanes.bench.workload.Workloads;
+import io.lanes.bench.workload.ZipfTransfers;
+import io.lanes.runtime.exec.Bank;
+import io.lanes.sdk.Hash;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+
+/**
+ * {@code scripts/bench}: runs each workload variant through the sequential executor and the
+ * parallel runtime at each worker count, in the same JVM, checks that every run ends in the
+ * sequential state hash and keeps its invariant, and writes {@code results.json},
+ * {@code results.md} and PNG charts. Exit code 0 when every check held, 1 when a state hash
+ * differed or an invariant broke (a missed performance target is reported, not an error),
+ * 2 for bad flags.
+ */
+@Command(name = "bench", mixinStandardHelpOptions = true, sortOptions = false,
+    description = "Benchmarks the execute stage: sequential executor vs parallel runtime on the workload suite.")
+public final class BenchMain implements Callable<Integer> {
+    static final int FULL_TXS = 100_000;
+    static final int QUICK_TXS = 2_000;
+    static final int FULL_REPS = 5;
+    static final int QUICK_REPS = 3;
+    static final int FULL_WARMUP_TXS = 20_000;
+    static final int QUICK_WARMUP_TXS = 500;
+    static final int FULL_JVM_WARMUP_TXS = 20_000;
+    static final int QUICK_JVM_WARMUP_TXS = 5_000;
+    static final int JVM_WARMUP_ROUNDS = 3;
+    /** The JVM warm-up runs W1 with this many accounts (some conflicts, some parallelism). */
+    static final int JVM_WARMUP_ACCOUNTS = 100;
+
+    @Option(names = "--quick", description = "tiny sizes (%d txs, %d reps unless given): under 2 minutes on 2 cores")
+    boolean quick;
+
+    @Option(names = "--workloads", split = ",", description = "workload ids (default: all implemented: W1,W2,W4,W8)")
+    List<String> workloads = new ArrayList<>(Workloads.IMPLEMENTED);
+
+    @Option(names = "--workers", split = ",", description = "worker counts of the parallel runtime (default: 1,2)")
+    List<Integer> workers = new ArrayList<>(List.of(1, 2));
+
+    @Option(names = "--txs", description = "transactions per run (default 100000, quick 2000; W8 caps at its chain length)")
+    Integer txs;
+
+    @Option(names = "--reps", description = "measured repetitions per mode (default 5, quick 3)")
+    Integer reps;
+
+    @Option(names = "--warmup-txs", description = "transactions of each mode's warm-up run (default 20000, quick 500; 0: none)")
+    Integer warmupTxs;
+
+    @Option(names = "--jvm-warmup-txs", description = "transactions of the JVM warm-up before anything is measured "
+        + "(W1 accounts=100, every mode 3 times; default 20000, quick 5000; 0: none)")
+    Integer jvmWarmupTxs;
+
+    @Option(names = "--idle-strategy", description = "the parallel runtime's idle strategy: backoff, busy-spin, yield, sleep, no-op "
+        + "(default: the runtime's default)")
+    String idleStrategy;
+
+    @Option(names = "--diagnose", description = "also run the parallel runtime in SHARED mode on one thread: its time per tx "
+        + "against the sequential executor's is the runtime's own overhead (reported in results.md, not results.json)")
+    boolean diagnose;
+
+    @Option(names = "--out", description = "output directory (default: bench-out)")
+    Path out = Path.of("bench-out");
+
+    @Option(names = "--seed", description = "workload seed (default: 42)")
+    long seed = 42;
+
+    @Option(names = "--w1-accounts", split = ",", description = "W1 account counts (default: 2,10,100,1000,10000,1000000)")
+    List<Integer> w1Accounts = Arrays.stream(RandomTransfers.ACCOUNT_VARIANTS).boxed().toList();
+
+    @Option(names = "--zipf", split = ",", description = "W4 Zipf exponents (default: 0.8,1.0,1.2)")
+    List<Double> zipfExponents = Arrays.stream(ZipfTransfers.EXPONENT_VARIANTS).boxed().toList();
+
+    @Option(names = "--chain-length", description = "W8 chain length (default: 10000; at most --txs)")
+    int chainLength = DependencyChain.DEFAULT_LENGTH;
+
+    @Option(names = "--cache-dir", description = "where signed workloads are kept between runs (default: ~/.cache/lanes-bench)")
+    Path cacheDirectory = Path.of(System.getProperty("user.home"), ".cache", "lanes-bench");
+
+    @Option(names = "--no-cache", description = "derive keys and sign every time; keep nothing on disk")
+    boolean noCache;
+
+    private final String[] arguments;
+
+    BenchMain(final String[] arguments) {
+        this.arguments = arguments.clone();
+    }
+
+    public static void main(final String[] args) {
+        System.exit(run(args));
+    }
+
+    /** Runs the bench with these flags; returns the exit code. */
+    public static int run(final String... args) {
+        System.setProperty("java.awt.headless", "true");
+        return new CommandLine(new BenchMain(args)).execute(args);
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        final BenchSettings settings = settings();
+        final List<Workload> variants = Workloads.variants(workloads, w1Accounts, zipfExponents, Math.min(chainLength, settings.txCount()));
+        final MachineInfo machine = MachineInfo.detect();
+        Files.createDirectories(out);
+        final int jvmWarmupCount = jvmWarmupTxs != null ? jvmWarmupTxs : quick ? QUICK_JVM_WARMUP_TXS : FULL_JVM_WARMUP_TXS;
+        final int jvmWarmupSteps = jvmWarmupCount > 0 ? 1 + JVM_WARMUP_ROUNDS * settings.modes().size() : 0;
+        final int variantSteps = variants.stream()
+            .mapToInt(workload -> 1 + settings.runsPerVariant(workload.transactionCount(settings.txCount()))).sum();
+        final ProgressBar progress = ProgressBar.onStderr(jvmWarmupSteps + variantSteps);
+        final List<VariantResult> results = new ArrayList<>();
+        final List<String> failures = new ArrayList<>();
+        if (jvmWarmupCount > 0) {
+            warmUpJvm(jvmWarmupCount, settings, progress, failures);
+        }
+        for (final Workload workload : variants) {
+            results.add(benchmark(workload, settings, progress, failures));
+        }
+        progress.finish();
+        writeOutputs(results, failures, settings, machine);
+        return reportEnd(progress, results, failures);
+    }
+
+    private BenchSettings settings() {
+        final int txCount = txs != null ? txs : quick ? QUICK_TXS : FULL_TXS;
+        return new BenchSettings(txCount,
+            warmupTxs != null ? warmupTxs : Math.min(txCount, quick ? QUICK_WARMUP_TXS : FULL_WARMUP_TXS),
+            reps != null ? reps : quick ? QUICK_REPS : FULL_REPS, workers, seed, idleStrategy, diagnose);
+    }
+
+    private void warmUpJvm(final int txCount, final BenchSettings settings, final ProgressBar progress, final List<String> failures)
+        throws InterruptedException {
+        final Workload workload = new RandomTransfers(JVM_WARMUP_ACCOUNTS);
+        progress.step("JVM warm-up (" + workload.label() + ") generating and signing");
+        final GeneratedWorkload generated = generate(workload, settings, txCount);
+        for (final String failure : new VariantBenchmark(settings, progress).warmUpJvm(workload, generated, JVM_WARMUP_ROUNDS)) {
+            failures.add("JVM warm-up: " + failure);
+            progress.println("!!! JVM warm-up: " + failure);
+        }
+    }
+
+    private VariantResult benchmark(final Workload workload, final BenchSettings settings, final ProgressBar progress,
+        final List<String> failures) throws InterruptedException {
+        progress.step(workload.label() + " generating and signing");
+        final GeneratedWorkload generated = generate(workload, settings, workload.transactionCount(settings.txCount()));
+        final VariantResult result = new VariantBenchmark(settings, progress).run(workload, generated);
+        progress.println(summaryLine(result));
+        for (final String failure : result.failures()) {
+            failures.add(failure);
+            progress.println("!!! " + failure);
+        }
+        return result;
+    }
+
+    private GeneratedWorkload generate(final Workload workload, final BenchSettings settings, final int txCount) {
+        final Hash blockhash = Bank.blockhashForSlot(0);
+        final long variantSeed = settings.seed() * 31 + workload.label().hashCode();
+        return noCache
+            ? workload.generate(variantSeed, txCount, blockhash)
+            : new WorkloadCache(cacheDirectory).getOrGenerate(workload, variantSeed, txCount, blockhash);
+    }
+
+    private static String summaryLine(final VariantResult result) {
+        final StringBuilder line = new StringBuilder(result.workload().label()).append(':');
+        for (final ModeSummary summary : result.summaries()) {
+            line.append(String.format(Locale.ROOT, " %s %,.0f TPS", summary.mode().label(), summary.medianTps()));
+            if (!summary.mode().isSequential()) {
+                line.append(String.format(Locale.ROOT, " (%.2fx)", summary.medianSpeedup()));
+            }
+            line.append(';');
+        }
+        line.append(result.failures().isEmpty() ? " state and invariants ok" : " FAILED");
+        return line.toString();
+    }
+
+    private void writeOutputs(final List<VariantResult> results, final List<String> failures, final BenchSettings settings,
+        final MachineInfo machine) throws Exception {
+        final List<ResultRecord> records = new ArrayList<>();
+        for (final VariantResult result : results) {
+            for (final ModeSummary summary : result.summaries()) {
+                if (summary.mode().isShared()) {
+                    continue;
+                }
+                records.add(ResultRecord.of(result.workload().id(), result.workload().variant(), summary, machine.jvmVersion(), machine.cores()));
+            }
+        }
+        ResultsJson.write(out.resolve("results.json"), records);
+        final List<String> charts = Charts.write(out, results);
+        new MarkdownReport(machine, settings, "scripts/bench " + String.join(" ", arguments), MachineInfo.loadAverage())
+            .write(out.resolve("results.md"), results, failures, charts);
+    }
+
+    private int reportEnd(final ProgressBar progress, final List<VariantResult> results, final List<String> failures) {
+        for (final Targets.Check check : Targets.evaluate(results)) {
+            progress.println("target " + (check.met() ? "met   " : "MISSED") + " " + check.target() + ": " + check.measured());
+        }
+        progress.println("wrote " + out.resolve("results.json") + ", results.md and charts");
+        if (failures.isEmpty()) {
+            return 0;
+        }
+        System.err.println();
+        System.err.println("!!!!!!!! BENCH FAILED: " + failures.size() + " check(s) did not hold !!!!!!!!");
+        failures.forEach(failure -> System.err.println("!!! " + failure));
+        return 1;
+    }
+}

@@ -1,0 +1,77 @@
+package io.lanes.bench.report;
+
+import io.lanes.bench.run.Mode;
+import io.lanes.bench.run.ModeSummary;
+import io.lanes.bench.run.VariantResult;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * The project's execute-stage targets, checked against the measured medians:
+ * <ul>
+ *   <li>W1 accounts=1M: the parallel runtime with 1 worker at least 0.9x the sequential executor;</li>
+ *   <li>W1 accounts=2 (all conflicting): at least 0.9x sequential at every worker count;</li>
+ *   <li>W2: 2 workers at least 1,000,000 TPS and at least 1.7x sequential;</li>
+ *   <li>W8 (dependency chain): at least 0.9x sequential at every worker count (workloads.md).</li>
+ * </ul>
+ * A target whose workload or worker count was not run is left out.
+ */
+public final class Targets {
+    static final double MIN_RATIO = 0.9;
+    static final double W2_MIN_TPS = 1_000_000;
+    static final double W2_MIN_SPEEDUP = 1.7;
+
+    /**
+     * @param target   what is required
+     * @param measured what was measured
+     * @param met      whether it holds
+     */
+    public record Check(String target, String measured, boolean met) {
+    }
+
+    private Targets() {
+    }
+
+    public static List<Check> evaluate(final List<VariantResult> results) {
+        final List<Check> checks = new ArrayList<>();
+        find(results, "W1", "accounts=1000000", Mode.parallel(1)).ifPresent(summary ->
+            checks.add(ratioCheck("W1 accounts=1M, parallel 1 worker >= 0.9x sequential", summary, MIN_RATIO)));
+        parallelSummaries(results, "W1", "accounts=2").forEach(summary ->
+            checks.add(ratioCheck("W1 accounts=2 (all conflicting), " + summary.mode().label() + " >= 0.9x sequential", summary, MIN_RATIO)));
+        find(results, "W2", "transfers", Mode.parallel(2)).ifPresent(summary -> {
+            checks.add(new Check("W2, 2 workers >= 1,000,000 TPS", tps(summary.medianTps()), summary.medianTps() >= W2_MIN_TPS));
+            checks.add(ratioCheck("W2, 2 workers >= 1.7x sequential", summary, W2_MIN_SPEEDUP));
+        });
+        results.stream().filter(result -> result.workload().id().equals("W8"))
+            .flatMap(result -> result.summaries().stream().filter(summary -> summary.mode().name().equals(Mode.PARALLEL)))
+            .forEach(summary -> checks.add(ratioCheck("W8 chain, " + summary.mode().label() + " >= 0.9x sequential", summary, MIN_RATIO)));
+        return checks;
+    }
+
+    private static Check ratioCheck(final String target, final ModeSummary summary, final double minimum) {
+        return new Check(target, String.format(Locale.ROOT, "%.2fx (%.2f-%.2f; %s vs %s sequential)", summary.medianSpeedup(),
+            summary.minSpeedup(), summary.maxSpeedup(), tps(summary.medianTps()), tps(summary.medianSequentialTps())),
+            summary.medianSpeedup() >= minimum);
+    }
+
+    static String tps(final double tps) {
+        return String.format(Locale.ROOT, "%,.0f TPS", tps);
+    }
+
+    /** The summary of a mode on a variant, if it ran. */
+    static Optional<ModeSummary> find(final List<VariantResult> results, final String id, final String variant, final Mode mode) {
+        return results.stream()
+            .filter(result -> result.workload().id().equals(id) && result.workload().variant().equals(variant))
+            .flatMap(result -> result.summaries().stream())
+            .filter(summary -> summary.mode().equals(mode)).findFirst();
+    }
+
+    private static List<ModeSummary> parallelSummaries(final List<VariantResult> results, final String id, final String variant) {
+        return results.stream()
+            .filter(result -> result.workload().id().equals(id) && result.workload().variant().equals(variant))
+            .flatMap(result -> result.summaries().stream()).filter(summary -> summary.mode().name().equals(Mode.PARALLEL)).toList();
+    }
+}

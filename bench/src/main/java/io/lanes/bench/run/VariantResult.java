@@ -1,0 +1,122 @@
+package io.lanes.bench.run;
+
+import io.lanes.bench.workload.Workload;
+import io.lanes.sdk.Hash;
+import org.HdrHistogram.Histogram;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** The measured repetitions of every mode on one workload variant. */
+public final class VariantResult {
+    private final Workload workload;
+    private final int txCount;
+    private final Map<Mode, List<RunMeasurement>> runs = new LinkedHashMap<>();
+    private List<ModeSummary> summaries;
+
+    public VariantResult(final Workload workload, final int txCount, final List<Mode> modes) {
+        this.workload = workload;
+        this.txCount = txCount;
+        modes.forEach(mode -> runs.put(mode, new ArrayList<>()));
+    }
+
+    void add(final RunMeasurement measurement) {
+        runs.get(measurement.mode()).add(measurement);
+        summaries = null;
+    }
+
+    public Workload workload() {
+        return workload;
+    }
+
+    public int txCount() {
+        return txCount;
+    }
+
+    public List<RunMeasurement> runs(final Mode mode) {
+        return runs.get(mode);
+    }
+
+    /** One summary per mode, the sequential baseline first. */
+    public List<ModeSummary> summaries() {
+        if (summaries == null) {
+            final List<RunMeasurement> sequential = runs.get(Mode.sequential());
+            final List<ModeSummary> made = new ArrayList<>();
+            runs.forEach((mode, measured) -> made.add(summarise(mode, measured, sequential)));
+            summaries = List.copyOf(made);
+        }
+        return summaries;
+    }
+
+    private ModeSummary summarise(final Mode mode, final List<RunMeasurement> measured, final List<RunMeasurement> sequential) {
+        final double[] speedups = new double[measured.size()];
+        final Histogram latency = Histograms.newNanos();
+        for (int rep = 0; rep < measured.size(); rep++) {
+            speedups[rep] = measured.get(rep).tps() / sequential.get(rep).tps();
+            latency.add(measured.get(rep).latencyNanos());
+        }
+        final Hash sequentialHash = sequential.get(0).stateHash();
+        final RunMeasurement failedInvariant = measured.stream().filter(run -> !run.invariant().ok()).findFirst().orElse(null);
+        return new ModeSummary(mode, txCount, median(measured.stream().mapToDouble(RunMeasurement::tps).toArray()),
+            median(sequential.stream().mapToDouble(RunMeasurement::tps).toArray()),
+            median(speedups), Arrays.stream(speedups).min().orElse(0), Arrays.stream(speedups).max().orElse(0), latency,
+            measured.get(0).stateHash(), sequentialHash,
+            measured.stream().allMatch(run -> run.stateHash().equals(sequentialHash)),
+            failedInvariant == null,
+            (failedInvariant != null ? failedInvariant : measured.get(measured.size() - 1)).invariant().detail(),
+            median(measured.stream().mapToDouble(RunMeasurement::allocatedBytesPerTx).toArray()),
+            medianCpuShares(measured),
+            median(measured.stream().mapToDouble(RunMeasurement::cpuNanosPerTx).toArray()),
+            median(cpuRatios(measured, sequential)));
+    }
+
+    private static double[] cpuRatios(final List<RunMeasurement> measured, final List<RunMeasurement> sequential) {
+        final double[] ratios = new double[measured.size()];
+        for (int rep = 0; rep < measured.size(); rep++) {
+            ratios[rep] = measured.get(rep).cpuNanosPerTx() / sequential.get(rep).cpuNanosPerTx();
+        }
+        return ratios;
+    }
+
+    private static Map<String, Double> medianCpuShares(final List<RunMeasurement> measured) {
+        final Map<String, Double> shares = new java.util.TreeMap<>();
+        if (!measured.get(0).mode().name().equals(Mode.PARALLEL)) {
+            return shares;
+        }
+        measured.get(0).threadCpuNanos().keySet().forEach(thread -> shares.put(thread,
+            median(measured.stream().mapToDouble(run -> run.cpuShare(thread)).toArray())));
+        return shares;
+    }
+
+    /** What went wrong: state hashes that differ from the sequential one, broken invariants. */
+    public List<String> failures() {
+        final List<String> failures = new ArrayList<>();
+        final Hash sequentialHash = runs.get(Mode.sequential()).get(0).stateHash();
+        runs.forEach((mode, measured) -> {
+            for (int rep = 0; rep < measured.size(); rep++) {
+                final RunMeasurement run = measured.get(rep);
+                final String where = workload.label() + " " + mode.label() + " rep " + (rep + 1) + ": ";
+                if (!run.stateHash().equals(sequentialHash)) {
+                    failures.add(where + "STATE HASH MISMATCH " + run.stateHash() + " != sequential " + sequentialHash);
+                }
+                if (!run.invariant().ok()) {
+                    failures.add(where + "INVARIANT FAILED: " + run.invariant().detail());
+                }
+            }
+        });
+        return failures;
+    }
+
+    static double median(final double[] values) {
+        if (values.length == 0) {
+            return 0;
+        }
+        final double[] sorted = values.clone();
+        Arrays.sort(sorted);
+        final int middle = sorted.length / 2;
+        return sorted.length % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+    }
+}

@@ -1,0 +1,44 @@
+package io.lanes.bench.workload;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The workload ids the bench knows and the variants each one runs. W3 (hot-ratio DeFi mix),
+ * W5 (AMM swaps) and W6 (shared counter) need the token, AMM and counter programs, which do not
+ * exist yet; W7 (order book) comes later.
+ */
+public final class Workloads {
+    /** Ids implemented, in suite order. */
+    public static final List<String> IMPLEMENTED = List.of("W1", "W2", "W4", "W8");
+
+    private Workloads() {
+    }
+
+    /**
+     * The variants of the listed workloads.
+     *
+     * @param ids           e.g. ["W1", "W8"]; case does not matter
+     * @param w1Accounts    the account counts W1 runs with
+     * @param zipfExponents the exponents W4 runs with
+     * @param chainLength   W8's chain length
+     * @throws IllegalArgumentException for an unknown or not yet implemented id
+     */
+    public static List<Workload> variants(
+        final List<String> ids, final List<Integer> w1Accounts, final List<Double> zipfExponents, final int chainLength) {
+        final List<Workload> variants = new ArrayList<>();
+        for (final String id : ids) {
+            switch (id.trim().toUpperCase(Locale.ROOT)) {
+                case "W1" -> w1Accounts.forEach(accounts -> variants.add(new RandomTransfers(accounts)));
+                case "W2" -> variants.add(new IndependentTransfers());
+                case "W4" -> zipfExponents.forEach(s -> variants.add(new ZipfTransfers(ZipfTransfers.DEFAULT_ACCOUNTS, s)));
+                case "W8" -> variants.add(new DependencyChain(chainLength));
+                case "W3", "W5", "W6", "W7" -> throw new IllegalArgumentException(
+                    id + " is not implemented yet (it needs the token, AMM, counter or order book programs); implemented: " + IMPLEMENTED);
+                default -> throw new IllegalArgumentException("unknown workload '" + id + "'; implemented: " + IMPLEMENTED);
+            }
+        }
+        return variants;
+    }
+}
