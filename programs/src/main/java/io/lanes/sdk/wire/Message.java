@@ -100,6 +100,10 @@ public final class Message {
         return List.of(instructions);
     }
 
+    public int addressTableLookupCount() {
+        return addressTableLookups.length;
+    }
+
     public List<AddressTableLookup> addressTableLookups() {
         return List.of(addressTableLookups);
     }

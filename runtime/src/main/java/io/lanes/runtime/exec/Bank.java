@@ -39,6 +39,7 @@ public final class Bank {
         this.checkBlockhash = checkBlockhash;
         this.slot = startSlot;
         blockhashes.register(startBlockhash, startSlot);
+        statusCache.onSlot(startSlot);
     }
 
     /** The deterministic blockhash of a slot when no ledger supplies one: SHA-256("lanes-slot" || slot). */
@@ -52,7 +53,7 @@ public final class Bank {
     public void advanceSlot(final Hash blockhash) {
         slot++;
         blockhashes.register(blockhash, slot);
-        statusCache.purgeOlderThan(slot - BlockhashQueue.MAX_AGE_SLOTS);
+        statusCache.onSlot(slot);
     }
 
     public void advanceSlot() {
@@ -69,7 +70,7 @@ public final class Bank {
         if (transaction.message().accountKeyCount() > MAX_ACCOUNTS_PER_TRANSACTION) {
             return TransactionError.of(TransactionError.Kind.TooManyAccountLocks);
         }
-        if (!transaction.message().addressTableLookups().isEmpty()) {
+        if (transaction.message().addressTableLookupCount() != 0) {
             return TransactionError.of(TransactionError.Kind.AddressLookupTableNotFound);
         }
         if (checkBlockhash && !blockhashes.isValid(transaction.message().recentBlockhash())) {

@@ -1,42 +1,135 @@
 package io.lanes.runtime.exec;
 
 import io.lanes.sdk.Signature;
-import org.agrona.collections.Object2LongHashMap;
+
+import java.util.Arrays;
 
 /**
  * Signatures of recently admitted transactions, to reject a duplicate as Solana does
- * ({@code AlreadyProcessed}). Entries live as long as their blockhash could still be valid:
- * {@link #purgeOlderThan} drops those admitted before the oldest slot a blockhash may come from.
- * Owned by the admitting thread. Open addressing: no allocation per insert.
+ * ({@code AlreadyProcessed}).
+ *
+ * <p>Two generations: signatures go into the current set; every {@value #GENERATION_SLOTS} slots
+ * the previous set is dropped and the current one becomes the previous. A lookup checks both, so
+ * every signature admitted in the last 150 slots is found (and some up to 300 slots old: harmless,
+ * since their blockhash has expired anyway). Dropping a generation is one swap; no per-entry
+ * removal.
+ *
+ * <p>Each set is an open-addressing table keyed by the signature's first 8 bytes (random for real
+ * signatures), comparing the whole signature only when those match; sized ahead so that a busy
+ * node rarely grows it. Owned by the admitting thread.
  */
 public final class StatusCache {
-    private static final long ABSENT = Long.MIN_VALUE;
-    private final Object2LongHashMap<Signature> slotBySignature = new Object2LongHashMap<>(ABSENT);
+    public static final long GENERATION_SLOTS = BlockhashQueue.MAX_AGE_SLOTS;
+    private static final int INITIAL_CAPACITY = 1 << 16;
+
+    private SignatureSet current = new SignatureSet(INITIAL_CAPACITY);
+    private SignatureSet previous = new SignatureSet(INITIAL_CAPACITY);
+    private long currentStartSlot;
 
     /** @return false if the signature was already there (a duplicate) */
     public boolean add(final Signature signature, final long slot) {
-        if (slotBySignature.containsKey(signature)) {
-            return false;
-        }
-        slotBySignature.put(signature, slot);
-        return true;
+        return !previous.contains(signature) && current.add(signature);
     }
 
     public boolean contains(final Signature signature) {
-        return slotBySignature.containsKey(signature);
+        return current.contains(signature) || previous.contains(signature);
     }
 
-    /** The slot the signature was admitted in, or -1. */
-    public long slotOf(final Signature signature) {
-        final long slot = slotBySignature.getValue(signature);
-        return slot == ABSENT ? -1 : slot;
-    }
-
-    public void purgeOlderThan(final long oldestSlotKept) {
-        slotBySignature.values().removeIfLong(slot -> slot < oldestSlotKept);
+    /** A new slot began: once the current generation spans 150 slots, the previous one is dropped. */
+    public void onSlot(final long slot) {
+        if (slot - currentStartSlot >= GENERATION_SLOTS) {
+            final SignatureSet dropped = previous;
+            previous = current;
+            dropped.clear();
+            current = dropped;
+            currentStartSlot = slot;
+        }
     }
 
     public int size() {
-        return slotBySignature.size();
+        return current.size() + previous.size();
+    }
+
+    /** An insert-only open-addressing set of signatures, cleared as a whole. */
+    static final class SignatureSet {
+        private long[] prefixes;
+        private Signature[] signatures;
+        private int size;
+
+        SignatureSet(final int capacity) {
+            prefixes = new long[capacity];
+            signatures = new Signature[capacity];
+        }
+
+        boolean add(final Signature signature) {
+            if ((size + 1) * 2 > signatures.length) {
+                grow();
+            }
+            final long prefix = prefix(signature);
+            final int mask = signatures.length - 1;
+            int index = index(prefix, mask);
+            while (signatures[index] != null) {
+                if (prefixes[index] == prefix && signatures[index].equals(signature)) {
+                    return false;
+                }
+                index = (index + 1) & mask;
+            }
+            prefixes[index] = prefix;
+            signatures[index] = signature;
+            size++;
+            return true;
+        }
+
+        boolean contains(final Signature signature) {
+            if (size == 0) {
+                return false;
+            }
+            final long prefix = prefix(signature);
+            final int mask = signatures.length - 1;
+            int index = index(prefix, mask);
+            while (signatures[index] != null) {
+                if (prefixes[index] == prefix && signatures[index].equals(signature)) {
+                    return true;
+                }
+                index = (index + 1) & mask;
+            }
+            return false;
+        }
+
+        void clear() {
+            if (size > 0) {
+                Arrays.fill(signatures, null);
+                size = 0;
+            }
+        }
+
+        int size() {
+            return size;
+        }
+
+        private void grow() {
+            final Signature[] oldSignatures = signatures;
+            prefixes = new long[oldSignatures.length * 2];
+            signatures = new Signature[oldSignatures.length * 2];
+            size = 0;
+            for (final Signature signature : oldSignatures) {
+                if (signature != null) {
+                    add(signature);
+                }
+            }
+        }
+
+        private static long prefix(final Signature signature) {
+            long value = 0;
+            for (int i = 0; i < 8; i++) {
+                value = (value << 8) | (signature.byteAt(i) & 0xFF);
+            }
+            return value;
+        }
+
+        private static int index(final long prefix, final int mask) {
+            final long mixed = prefix * 0x9E3779B97F4A7C15L;
+            return (int) (mixed ^ (mixed >>> 32)) & mask;
+        }
     }
 }

@@ -12,6 +12,7 @@ import org.agrona.MutableDirectBuffer;
  * larger than any seen before).
  */
 public final class AccountBuffer {
+    private static final int SMALL_COPY_BYTES = 256;
     private long lamports;
     private Pubkey owner = Pubkey.SYSTEM_PROGRAM;
     private boolean executable;
@@ -81,10 +82,26 @@ public final class AccountBuffer {
     /** Replaces the data with {@code length} bytes of the source (no zeroing first). */
     void putData(final DirectBuffer source, final int offset, final int length) {
         data.checkLimit(Math.max(length, 1));
-        if (length > 0) {
-            data.putBytes(0, source, offset, length);
-        }
+        copy(source, offset, data, length);
         dataLength = length;
+    }
+
+    /**
+     * Copies the first {@code length} bytes. Small copies (most accounts: wallets, token accounts,
+     * program names) go word by word: Unsafe.copyMemory's fixed cost dominated them (profiled).
+     */
+    private static void copy(final DirectBuffer source, final int offset, final MutableDirectBuffer target, final int length) {
+        if (length > SMALL_COPY_BYTES) {
+            target.putBytes(0, source, offset, length);
+            return;
+        }
+        int i = 0;
+        for (; i + 8 <= length; i += 8) {
+            target.putLong(i, source.getLong(offset + i));
+        }
+        for (; i < length; i++) {
+            target.putByte(i, source.getByte(offset + i));
+        }
     }
 
     public void copyFrom(final AccountBuffer other) {
@@ -93,7 +110,7 @@ public final class AccountBuffer {
         executable = other.executable;
         rentEpoch = other.rentEpoch;
         data.checkLimit(Math.max(other.dataLength, 1));
-        data.putBytes(0, other.data, 0, other.dataLength);
+        copy(other.data, 0, data, other.dataLength);
         dataLength = other.dataLength;
     }
 
