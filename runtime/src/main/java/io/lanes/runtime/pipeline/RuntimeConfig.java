@@ -36,10 +36,16 @@ public record RuntimeConfig(
         }
     }
 
-    /** Defaults: backoff idling, batches of 64, 4 batches in flight per worker. */
+    /**
+     * Batches a worker may hold: enough queued work (16 x 64 transactions, about a millisecond of
+     * transfers) that it does not starve while the scheduler is parked or descheduled.
+     */
+    public static final int IN_FLIGHT_BATCHES = 16;
+
+    /** Defaults: backoff idling, batches of 64, 16 batches in flight per worker. */
     public static RuntimeConfig defaults(final int workers, final ThreadingMode mode) {
         return new RuntimeConfig(workers, mode, IdleStrategies.DEFAULT, PackerConfig.DEFAULT_BATCH_SIZE,
-            PackerConfig.defaults(workers).lookahead(), PackerConfig.DEFAULT_IN_FLIGHT_BATCHES, 16_384, 65_536, true);
+            PackerConfig.defaults(workers).lookahead(), IN_FLIGHT_BATCHES, 16_384, 65_536, true);
     }
 
     /** Workers for this machine: cores - 1, at least 1. */
