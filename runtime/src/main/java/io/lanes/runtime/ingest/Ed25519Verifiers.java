@@ -56,7 +56,7 @@ public final class Ed25519Verifiers {
             return logChoice(sodium, "loaded " + sodium.libraryFile());
         } catch (final UnsatisfiedLinkError absent) {
             return logChoice(new BouncyCastleEd25519Verifier(),
-                "libsodium not available, falling back (about 10x slower): " + absent.getMessage());
+                "libsodium not available, the slower pure-Java fallback runs: " + absent.getMessage());
         }
     }
 

@@ -25,6 +25,7 @@ public final class SodiumEd25519Verifier implements Ed25519Verifier {
     /** System property naming the library (a file path or a name such as {@code sodium}); tried first. */
     public static final String LIBRARY_PROPERTY = "lanes.sodium.library";
     private static final String[] DEFAULT_LIBRARY_NAMES = {"sodium", "libsodium.so.23", "libsodium.so.26"};
+    private static final System.Logger LOG = System.getLogger(SodiumEd25519Verifier.class.getName());
     private static final int KEY_OFFSET = Signature.LENGTH;
     private static final int MESSAGE_OFFSET = Signature.LENGTH + Pubkey.LENGTH;
 
@@ -43,8 +44,8 @@ public final class SodiumEd25519Verifier implements Ed25519Verifier {
      * @throws UnsatisfiedLinkError naming every place tried if no libsodium could be loaded
      */
     public static synchronized SodiumEd25519Verifier load() {
-        final List<String> failures = new ArrayList<>();
-        for (final String name : candidateNames()) {
+        final List<String> names = candidateNames();
+        for (final String name : names) {
             try {
                 final NativeLibrary library = NativeLibrary.getInstance(name);
                 Bindings.register(library);
@@ -53,10 +54,10 @@ public final class SodiumEd25519Verifier implements Ed25519Verifier {
                 }
                 return new SodiumEd25519Verifier(String.valueOf(library.getFile()));
             } catch (final UnsatisfiedLinkError | NoClassDefFoundError notThere) {
-                failures.add(name + ": " + notThere.getMessage());
+                LOG.log(System.Logger.Level.DEBUG, "libsodium not loaded as " + name + ": " + notThere.getMessage());
             }
         }
-        throw new UnsatisfiedLinkError("libsodium not found (install Debian package libsodium23): " + failures);
+        throw new UnsatisfiedLinkError("libsodium not found (Debian package libsodium23); tried " + names);
     }
 
     @Override
