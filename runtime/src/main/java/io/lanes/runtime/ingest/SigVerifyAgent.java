@@ -14,6 +14,7 @@ import java.util.Queue;
  * One verifier: each duty cycle drains transactions from the shared queue until its signature
  * batch is full, verifies the batch, then hands every fully valid transaction to the sink in the
  * order it was drained. Reuses its batch and arrays: no allocation per transaction on the good path.
+ * A rejection is told to the listener before it is counted, so a count seen means the listener ran.
  */
 final class SigVerifyAgent implements Agent {
     private static final System.Logger LOG = System.getLogger(SigVerifyAgent.class.getName());
@@ -83,20 +84,20 @@ final class SigVerifyAgent implements Agent {
         firstEntry[index] = batch.size();
         drained[index] = null;
         if (!hasSignatureCountOfHeader(transaction)) {
-            counters.sanitizeFailure();
             reject(transaction, TransactionError.Kind.SanitizeFailure,
                 "signature count does not match the message header, or exceeds " + SigVerifyConfig.MAX_SIGNATURES_PER_TRANSACTION);
+            counters.sanitizeFailure();
             return;
         }
         if (recent.contains(transaction.signature(0))) {
-            counters.duplicateDropped();
             reject(transaction, TransactionError.Kind.AlreadyProcessed, "duplicate signature (seen recently)");
+            counters.duplicateDropped();
             return;
         }
         final byte[] message = signedBytes(transaction.message());
         if (message == null) {
-            counters.sanitizeFailure();
             reject(transaction, TransactionError.Kind.SanitizeFailure, "message cannot be encoded");
+            counters.sanitizeFailure();
             return;
         }
         for (int i = 0; i < transaction.signatureCount(); i++) {
@@ -137,8 +138,8 @@ final class SigVerifyAgent implements Agent {
     private void deliverOne(final Transaction transaction, final int first) {
         final int invalid = firstInvalidSignature(first, transaction.signatureCount());
         if (invalid >= 0) {
-            counters.signatureFailure();
             reject(transaction, TransactionError.Kind.SignatureFailure, "signature " + invalid + " is not valid");
+            counters.signatureFailure();
             return;
         }
         recent.add(transaction.signature(0));
@@ -146,8 +147,8 @@ final class SigVerifyAgent implements Agent {
         if (rejection == null) {
             counters.acceptedOne();
         } else {
-            counters.sinkRejection();
             reject(transaction, rejection.error().kind(), rejection.message());
+            counters.sinkRejection();
         }
     }
 

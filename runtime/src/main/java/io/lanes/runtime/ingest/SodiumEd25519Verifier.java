@@ -125,7 +125,6 @@ public final class SodiumEd25519Verifier implements Ed25519Verifier {
     }
 
     /** JNA direct mapping: static natives bound once to the loaded library. */
-    @SuppressWarnings("checkstyle:MethodName")
     static final class Bindings {
         private static boolean registered;
 

@@ -177,6 +177,35 @@ class SigVerifyStageTest {
         }
     }
 
+    /** The good path allocates nothing per transaction with libsodium (BouncyCastle allocates inside its verify). */
+    @Test
+    void verifyingAndDeliveringAllocatesNothingPerTransaction() throws Exception {
+        final Ed25519Verifier sodium = Ed25519Verifiers.sodiumOrNull();
+        assumeTrue(sodium != null, "libsodium is not installed");
+        final com.sun.management.ThreadMXBean threads =
+            (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
+        final TransactionSink discard = transaction -> null;
+        final int perRound = 1_000;
+        final List<Transaction> transactions = IngestFixtures.transfers(5 * perRound, 50_000);
+        try (SigVerifyStage stage = new SigVerifyStage(TWO_AGENTS.withAgentCount(1).withQueueCapacity(4096)
+            .withRecentSignatureSlots(1 << 14), sodium, discard, RejectionListener.NONE)) {
+            final org.agrona.concurrent.Agent agent = stage.agents().get(0);
+            long allocatedBytes = 0;
+            for (int round = 0; round < 5; round++) {
+                transactions.subList(round * perRound, (round + 1) * perRound).forEach(transaction -> assertTrue(stage.offer(transaction)));
+                final long before = threads.getCurrentThreadAllocatedBytes();
+                while (agent.doWork() > 0) {
+                    continue;
+                }
+                allocatedBytes = threads.getCurrentThreadAllocatedBytes() - before;
+                assertEquals(0, stage.queueDepth());
+            }
+            // The last round, after four of warm-up; a few hundred bytes of slack for the JVM.
+            assertTrue(allocatedBytes < 1_000, "allocated " + allocatedBytes + " bytes for " + perRound + " transactions");
+            assertEquals(5 * perRound, stage.counters().accepted());
+        }
+    }
+
     @Test
     void configRejectsNonsense() {
         assertThrows(IllegalArgumentException.class, () -> TWO_AGENTS.withAgentCount(0));
