@@ -78,7 +78,7 @@ final class RunCommand implements Callable<Integer> {
         }
         final CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> shutdown(node, stopped), "lanes-shutdown"));
-        System.out.println("lanes ready rpc=http://127.0.0.1:" + node.rpcPort() + " ingest=127.0.0.1:" + ingestPort
+        System.out.println("lanes ready rpc=http://127.0.0.1:" + node.rpcPort() + " ingest=127.0.0.1:" + node.ingestPort()
             + " faucet=" + node.faucet().publicKey());
         System.out.flush();
         if (fresh) {

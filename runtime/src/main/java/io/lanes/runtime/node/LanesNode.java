@@ -9,7 +9,11 @@ import io.lanes.runtime.pipeline.ExecutionListener;
 import io.lanes.runtime.pipeline.ParallelRuntime;
 import io.lanes.runtime.pipeline.RuntimeConfig;
 import io.lanes.runtime.pipeline.ThreadingMode;
+import io.lanes.runtime.ingest.IngestConfig;
+import io.lanes.runtime.ingest.IngestServer;
+import io.lanes.runtime.ingest.SigVerifyStage;
 import io.lanes.runtime.rpc.PubSubServer;
+import io.lanes.runtime.rpc.RpcBackend;
 import io.lanes.runtime.rpc.RpcServer;
 import io.lanes.runtime.store.AccountStore;
 import io.lanes.runtime.store.AccountStoreConfig;
@@ -48,6 +52,8 @@ public final class LanesNode implements AutoCloseable {
     private final NodeMetrics metrics;
     private RpcServer rpcServer;
     private PubSubServer pubSubServer;
+    private SigVerifyStage sigVerify;
+    private IngestServer ingestServer;
     private final byte[] runNonce = new byte[16];
     private volatile Hash finalStateHash;
 
@@ -95,13 +101,16 @@ public final class LanesNode implements AutoCloseable {
         try {
             node.rpcServer = new RpcServer(node.backend, config.rpcPort(), node.metrics::prometheus).start();
             node.pubSubServer = new PubSubServer(node.backend, config.rpcPort() == 0 ? 0 : config.rpcPort() + 1).start();
+            node.sigVerify = new SigVerifyStage(node::submitWaitingForRoom).start();
+            node.ingestServer = new IngestServer(IngestConfig.onPort(config.ingestPort()), node.sigVerify).start();
         } catch (final InterruptedException e) {
             Thread.currentThread().interrupt();
             node.close();
             throw new IllegalStateException("interrupted while starting the servers", e);
         } catch (final RuntimeException e) {
             node.close();
-            throw new IllegalStateException("cannot start the RPC servers on port " + config.rpcPort() + ": " + e.getMessage(), e);
+            throw new IllegalStateException("cannot start the servers (rpc port " + config.rpcPort() + ", ingest port "
+                + config.ingestPort() + "): " + e.getMessage(), e);
         }
         return node;
     }
@@ -112,6 +121,26 @@ public final class LanesNode implements AutoCloseable {
         if (line != null) {
             LOG.log(System.Logger.Level.INFO, line);
         }
+    }
+
+    /**
+     * The ingest path's hand-off: when the runtime's input queue is full, the verifier waits for
+     * room instead of dropping the transaction, so the back-pressure reaches the ingest sockets
+     * (their reads pause while the verifier's queue is full). Gives up after a second.
+     */
+    private RpcBackend.SubmitRejection submitWaitingForRoom(final io.lanes.sdk.wire.Transaction transaction) {
+        final long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(1);
+        RpcBackend.SubmitRejection rejection = backend.submit(transaction);
+        while (rejection != null && rejection.error() == null && System.nanoTime() < deadline) {
+            java.util.concurrent.locks.LockSupport.parkNanos(50_000);
+            rejection = backend.submit(transaction);
+        }
+        return rejection;
+    }
+
+    /** The port the binary ingest server listens on. */
+    public int ingestPort() {
+        return ingestServer.port();
     }
 
     /** The port the JSON-RPC server listens on. */
@@ -186,6 +215,12 @@ public final class LanesNode implements AutoCloseable {
         }
         if (pubSubServer != null) {
             pubSubServer.close();
+        }
+        if (ingestServer != null) {
+            ingestServer.close();
+        }
+        if (sigVerify != null) {
+            sigVerify.close();
         }
         slotClock.shutdownNow();
         try {
