@@ -52,12 +52,16 @@ class NodeRpcBackendTest {
         final long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
         while (System.nanoTime() < deadline) {
             final TransactionRecord record = backend.transaction(signature);
-            if (record != null && record.confirmation().equals(level)) {
+            if (record != null && rank(record.confirmation()) >= rank(level)) {
                 return record;
             }
             Thread.sleep(5);
         }
         throw new AssertionError(signature + " did not reach " + level);
+    }
+
+    private static int rank(final String level) {
+        return List.of("processed", "confirmed", "finalized").indexOf(level);
     }
 
     @Test
