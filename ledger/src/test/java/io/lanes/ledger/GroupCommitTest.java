@@ -1,6 +1,7 @@
 package io.lanes.ledger;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
@@ -23,6 +24,7 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+@Timeout(60)
 class GroupCommitTest {
     @TempDir
     Path dataDir;
@@ -75,8 +77,8 @@ class GroupCommitTest {
     void futuresCompleteOnlyAfterTheForceAndWaitingBlocksShareOneForce() throws Exception {
         final GatedSync sync = new GatedSync();
         final TestChain chain = new TestChain(12);
-        try (LedgerWriter writer = Ledgers.openWriter(dataDir, LedgerConfig.DEFAULT.withSync(sync))) {
-            sync.close();
+        try (LedgerWriter writer = Ledgers.openWriter(dataDir, LedgerConfig.DEFAULT.withSync(sync));
+             GatedSync.Opener opener = sync.closeGate()) {
             final Block first = chain.next(2, 2);
             final CompletableFuture<Long> firstDurable = writer.append(first);
             assertTrue(sync.entered.tryAcquire(5, TimeUnit.SECONDS), "the writer reached force");
@@ -90,7 +92,7 @@ class GroupCommitTest {
             assertEquals(TestChain.GENESIS_SLOT, writer.durableSlot());
             final int forcesBefore = sync.forces.get();
 
-            sync.open();
+            opener.open();
             assertEquals(first.slot(), firstDurable.get(5, TimeUnit.SECONDS));
             CompletableFuture.allOf(waiting.toArray(new CompletableFuture<?>[0])).get(5, TimeUnit.SECONDS);
             assertEquals(forcesBefore + 2, sync.forces.get(), "one force for the first block, one for the 50 that waited");
@@ -123,8 +125,8 @@ class GroupCommitTest {
     void fullQueueBlocksAppendAndFailsTryAppend() throws Exception {
         final GatedSync sync = new GatedSync();
         final TestChain chain = new TestChain(14);
-        try (LedgerWriter writer = Ledgers.openWriter(dataDir, LedgerConfig.DEFAULT.withSync(sync).withQueueCapacityBlocks(2))) {
-            sync.close();
+        try (LedgerWriter writer = Ledgers.openWriter(dataDir, LedgerConfig.DEFAULT.withSync(sync).withQueueCapacityBlocks(2));
+             GatedSync.Opener opener = sync.closeGate()) {
             final CompletableFuture<Long> inForce = writer.append(chain.next(1, 1));
             assertTrue(sync.entered.tryAcquire(5, TimeUnit.SECONDS));
             assertTrue(writer.tryAppend(chain.next(1, 1)).isPresent());
@@ -139,7 +141,7 @@ class GroupCommitTest {
             });
             blocked.start();
             assertFalse(appended.await(200, TimeUnit.MILLISECONDS), "append returned while the queue was full");
-            sync.open();
+            opener.open();
             assertTrue(appended.await(5, TimeUnit.SECONDS));
             inForce.get(5, TimeUnit.SECONDS);
             blocked.join();
@@ -154,10 +156,24 @@ class GroupCommitTest {
         private volatile CountDownLatch gate = new CountDownLatch(0);
         volatile boolean failNext;
 
-        /** Forces from now on wait for {@link #open()}; forgets the forces entered so far. */
-        void close() {
+        /**
+         * Forces from now on wait for {@link #open()}; forgets the forces entered so far. Closing
+         * the answer opens the gate, so a failing test does not leave the writer stuck in force.
+         */
+        Opener closeGate() {
             entered.drainPermits();
             gate = new CountDownLatch(1);
+            return this::open;
+        }
+
+        /** Opens the gate; closing it opens the gate too. */
+        interface Opener extends AutoCloseable {
+            void open();
+
+            @Override
+            default void close() {
+                open();
+            }
         }
 
         void open() {

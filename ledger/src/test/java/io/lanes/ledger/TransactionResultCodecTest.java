@@ -79,6 +79,36 @@ class TransactionResultCodecTest {
         assertEquals(25, TransactionResultCodec.instructionErrorCode(InstructionError.Kind.Custom));
     }
 
+    /** The stored codes, pinned here on purpose: changing one would change what old records mean. */
+    @Test
+    void codesAreFrozen() {
+        final String transactionCodes = "AccountInUse AccountLoadedTwice AccountNotFound ProgramAccountNotFound "
+            + "InsufficientFundsForFee InvalidAccountForFee AlreadyProcessed BlockhashNotFound InstructionError "
+            + "CallChainTooDeep MissingSignatureForFee InvalidAccountIndex SignatureFailure InvalidProgramForExecution "
+            + "SanitizeFailure UnsupportedVersion InvalidWritableAccount TooManyAccountLocks AddressLookupTableNotFound "
+            + "InsufficientFundsForRent DuplicateInstruction UnbalancedTransaction ProgramCacheHitMaxLimit";
+        final String[] names = transactionCodes.split(" ");
+        for (int code = 0; code < names.length; code++) {
+            assertEquals(code, TransactionResultCodec.transactionErrorCode(TransactionError.Kind.valueOf(names[code])), names[code]);
+        }
+        final String[] instructionNames = ("GenericError InvalidArgument InvalidInstructionData InvalidAccountData "
+            + "AccountDataTooSmall InsufficientFunds IncorrectProgramId MissingRequiredSignature AccountAlreadyInitialized "
+            + "UninitializedAccount UnbalancedInstruction ModifiedProgramId ExternalAccountLamportSpend "
+            + "ExternalAccountDataModified ReadonlyLamportChange ReadonlyDataModified DuplicateAccountIndex "
+            + "ExecutableModified RentEpochModified NotEnoughAccountKeys AccountDataSizeChanged AccountNotExecutable "
+            + "AccountBorrowFailed AccountBorrowOutstanding DuplicateAccountOutOfSync Custom InvalidError "
+            + "ExecutableDataModified ExecutableLamportChange ExecutableAccountNotRentExempt UnsupportedProgramId "
+            + "CallDepth MissingAccount ReentrancyNotAllowed MaxSeedLengthExceeded InvalidSeeds InvalidRealloc "
+            + "ComputationalBudgetExceeded PrivilegeEscalation ProgramEnvironmentSetupFailure ProgramFailedToComplete "
+            + "ProgramFailedToCompile Immutable IncorrectAuthority BorshIoError AccountNotRentExempt InvalidAccountOwner "
+            + "ArithmeticOverflow UnsupportedSysvar IllegalOwner MaxAccountsDataAllocationsExceeded MaxAccountsExceeded "
+            + "MaxInstructionTraceLengthExceeded BuiltinProgramsMustConsumeComputeUnits").split(" ");
+        for (int code = 0; code < instructionNames.length; code++) {
+            assertEquals(code, TransactionResultCodec.instructionErrorCode(InstructionError.Kind.valueOf(instructionNames[code])),
+                instructionNames[code]);
+        }
+    }
+
     /** Golden bytes (5000 = LEB128 88 27, 150 = 96 01, 200 = c8 01): the stored format must not change silently. */
     @Test
     void knownEncodings() {
