@@ -43,7 +43,8 @@ import java.util.concurrent.TimeUnit;
  *
  * <p><b>Threading:</b> {@code append}, {@code tryAppend} and {@code close} may be called from any
  * thread; appends are ordered by a lock. Futures complete on the writer thread: keep their
- * continuations short or make them async.
+ * continuations short or make them async, and never append from one (refused with
+ * {@link IllegalStateException}: it could wait on its own queue).
  */
 public final class LedgerWriter implements AutoCloseable {
     private static final int STAGING_BYTES = 1 << 20;
@@ -114,7 +115,10 @@ public final class LedgerWriter implements AutoCloseable {
             throw new IllegalArgumentException("genesis slot " + genesisSlot + " < 0");
         }
         final Path ledgerDir = LedgerFormat.ledgerDirectory(dataDir);
-        Files.createDirectories(ledgerDir);
+        if (!Files.isDirectory(ledgerDir)) {
+            Files.createDirectories(ledgerDir);
+            config.sync().forceDirectory(ledgerDir.toAbsolutePath().getParent());
+        }
         final FileChannel lockChannel = FileChannel.open(ledgerDir.resolve("writer.lock"),
             StandardOpenOption.CREATE, StandardOpenOption.WRITE);
         try {
@@ -154,6 +158,7 @@ public final class LedgerWriter implements AutoCloseable {
      *     is too large for a record; nothing is queued then
      */
     public CompletableFuture<Long> append(final Block block) {
+        refuseWriterThread();
         final Pending pending = prepare(block);
         synchronized (appendLock) {
             final CompletableFuture<Long> refused = refusal();
@@ -191,6 +196,14 @@ public final class LedgerWriter implements AutoCloseable {
                 return Optional.empty();
             }
             return Optional.of(accepted(block, pending));
+        }
+    }
+
+    /** A continuation of a future runs on the writer thread; appending from there could wait on itself. */
+    private void refuseWriterThread() {
+        if (Thread.currentThread() == thread) {
+            throw new IllegalStateException("append from the ledger writer thread (a future's continuation): "
+                + "make the continuation async");
         }
     }
 

@@ -60,7 +60,7 @@ class TornWriteTest {
 
     @Test
     void everyByteOfTheLastRecordCorrupted() throws IOException {
-        for (final int mask : new int[] {0xFF, 0x01, 0x80}) {
+        for (final int mask : new int[] {0xFF, 0x01}) {
             for (int offset = (int) lastRecordStart; offset < original.length; offset++) {
                 final byte[] corrupted = original.clone();
                 corrupted[offset] ^= (byte) mask;
