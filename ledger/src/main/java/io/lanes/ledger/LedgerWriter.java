@@ -199,7 +199,7 @@ public final class LedgerWriter implements AutoCloseable {
         }
     }
 
-    /** A continuation of a future runs on the writer thread; appending from there could wait on itself. */
+    /** A continuation of a future runs on the writer thread; appending or closing from there could wait on itself. */
     private void refuseWriterThread() {
         if (Thread.currentThread() == thread) {
             throw new IllegalStateException("append from the ledger writer thread (a future's continuation): "
@@ -294,6 +294,7 @@ public final class LedgerWriter implements AutoCloseable {
      */
     @Override
     public void close() throws IOException {
+        refuseWriterThread();
         synchronized (appendLock) {
             if (closed) {
                 return;

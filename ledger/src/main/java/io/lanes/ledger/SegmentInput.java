@@ -103,7 +103,7 @@ final class SegmentInput implements AutoCloseable {
      * {@code fromOffset}: then the bad bytes at {@code fromOffset} are not just a torn tail.
      */
     boolean validRecordAfter(final long fromOffset) throws IOException {
-        final long scanBytes = sizeBytes - fromOffset - 1;
+        final long scanBytes = Math.min(sizeBytes - fromOffset - 1, Integer.MAX_VALUE);
         if (scanBytes <= LedgerFormat.RECORD_HEADER_BYTES) {
             return false;
         }

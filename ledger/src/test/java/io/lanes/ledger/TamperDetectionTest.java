@@ -122,6 +122,51 @@ class TamperDetectionTest {
         assertEquals(LedgerEnd.Tail.CORRUPT, report.end().tail(), "valid blocks follow: not a torn tail");
     }
 
+    /** Forged records (random bytes changed or cut, CRC recomputed) never make reading or recovery throw. */
+    @Test
+    void forgedRecordsNeverThrow() throws IOException {
+        final Ledgers.Location lastBlock = Ledgers.locate(dataDir, blocks.get(BLOCKS - 1).slot());
+        final byte[] original = Files.readAllBytes(location.segment());
+        final java.util.Random random = new java.util.Random(77);
+        for (int round = 0; round < 300; round++) {
+            final int recordStart = (int) (round % 2 == 0 ? location.offset() : lastBlock.offset());
+            Files.write(location.segment(), forge(original, recordStart, random));
+            final Ledgers.Read read = Ledgers.readAll(dataDir);
+            assertTrue(read.blocks().size() >= (round % 2 == 0 ? MIDDLE : BLOCKS - 1), "round " + round);
+            if (read.end().tail() != LedgerEnd.Tail.CLEAN) {
+                assertEquals(LedgerEnd.Tail.CORRUPT, read.end().tail(), "a CRC-valid record is never a torn tail");
+            }
+            new LedgerVerifier(round % 10 == 0).verify(dataDir, BlockCheck.NONE);
+            try (LedgerWriter writer = Ledgers.openWriter(dataDir, Ledgers.NO_SYNC)) {
+                assertEquals(LedgerEnd.Tail.CLEAN, writer.recovered().tail());
+            } catch (final LedgerCorruptException refused) {
+                assertEquals(read.end().problem(), refused.problem(), "round " + round);
+            }
+        }
+    }
+
+    /** The file with one record's payload changed in 1 to 3 random bytes, or cut shorter, and its CRC fixed. */
+    private static byte[] forge(final byte[] original, final int recordStart, final java.util.Random random) {
+        final int payloadBytes = LedgerFormat.getIntLittleEndian(original, recordStart);
+        final int payloadStart = recordStart + LedgerFormat.RECORD_HEADER_BYTES;
+        byte[] bytes = original.clone();
+        int newPayloadBytes = payloadBytes;
+        if (random.nextInt(4) == 0) {
+            newPayloadBytes = 1 + random.nextInt(payloadBytes - 1);
+            final byte[] cut = java.util.Arrays.copyOf(bytes, original.length - (payloadBytes - newPayloadBytes));
+            System.arraycopy(original, payloadStart + payloadBytes, cut, payloadStart + newPayloadBytes,
+                original.length - payloadStart - payloadBytes);
+            bytes = cut;
+            LedgerFormat.putIntLittleEndian(bytes, recordStart, newPayloadBytes);
+        } else {
+            for (int i = 1 + random.nextInt(3); i > 0; i--) {
+                bytes[payloadStart + random.nextInt(payloadBytes)] ^= (byte) (1 + random.nextInt(255));
+            }
+        }
+        LedgerFormat.putIntLittleEndian(bytes, recordStart + 4, LedgerFormat.crc32c(bytes, payloadStart, newPayloadBytes));
+        return bytes;
+    }
+
     private static void assertProblem(final VerifyReport report, final LedgerProblem.Kind kind, final long slot,
                                       final int entryIndex, final int transactionIndex) {
         assertFalse(report.ok(), report.toString());
