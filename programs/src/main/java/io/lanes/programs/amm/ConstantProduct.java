@@ -1,5 +1,8 @@
 package io.lanes.programs.amm;
 
+import io.lanes.sdk.program.InstructionError;
+import io.lanes.sdk.program.ProgramError;
+
 /**
  * The pool's formulas, on u64 amounts in base units, rounding always in the pool's favour.
  * Public so that clients, tests and the benchmark compute exactly what the program will.
@@ -34,12 +37,17 @@ public final class ConstantProduct {
     /**
      * LP tokens for a later deposit of at most {@code maxAmountA} and {@code maxAmountB}: the
      * smaller of the two ratios, {@code min(maxA * supply / reserveA, maxB * supply / reserveB)}, floor.
+     * Only the smaller ratio has to fit a u64: the larger may be any size (a lopsided deposit).
      */
     public static long liquidityForDeposit(
         final long maxAmountA, final long maxAmountB, final long reserveA, final long reserveB, final long lpSupply) {
-        return WideArithmetic.min(
-            WideArithmetic.multiplyDivideFloor(maxAmountA, lpSupply, reserveA),
-            WideArithmetic.multiplyDivideFloor(maxAmountB, lpSupply, reserveB));
+        final long lpAmount = WideArithmetic.min(
+            WideArithmetic.multiplyDivideFloorSaturating(maxAmountA, lpSupply, reserveA),
+            WideArithmetic.multiplyDivideFloorSaturating(maxAmountB, lpSupply, reserveB));
+        if (lpAmount == -1L) {
+            throw ProgramError.of(InstructionError.Kind.ArithmeticOverflow);
+        }
+        return lpAmount;
     }
 
     /** Tokens of one side a depositor pays for {@code lpAmount}: {@code ceil(lpAmount * reserve / supply)}. */

@@ -58,6 +58,21 @@ public final class WideArithmetic {
         return divide128By64(high, low, divisor);
     }
 
+    /**
+     * {@code floor(a * b / divisor)}, or u64::MAX when the quotient does not fit: for taking the
+     * smaller of two ratios, where only the smaller one has to fit. Fails on a zero divisor.
+     */
+    public static long multiplyDivideFloorSaturating(final long a, final long b, final long divisor) {
+        if (divisor == 0) {
+            throw overflow();
+        }
+        final long high = multiplyHighUnsigned(a, b);
+        if (Long.compareUnsigned(divisor, high) <= 0) {
+            return -1L;
+        }
+        return divide128By64(high, a * b, divisor);
+    }
+
     /** {@code ceil(a * b / divisor)}; fails like {@link #multiplyDivideFloor}. */
     public static long multiplyDivideCeil(final long a, final long b, final long divisor) {
         final long quotient = multiplyDivideFloor(a, b, divisor);

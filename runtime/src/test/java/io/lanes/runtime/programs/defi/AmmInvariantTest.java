@@ -46,6 +46,22 @@ class AmmInvariantTest {
     @ParameterizedTest(name = "seed {0}")
     @ValueSource(longs = {1, 2, 3, 4})
     void randomStepsKeepTheInvariants(final long seed) {
+        final int successes = run(seed, STEPS_PER_RUN);
+        assertTrue(successes > STEPS_PER_RUN / 3, "too few steps succeeded to mean anything: " + successes);
+    }
+
+    /** Many short random sequences, each from a fresh pool with its own fee: 1,000 seeds of 20 steps. */
+    @org.junit.jupiter.api.Test
+    void manyShortRandomSequencesKeepTheInvariants() {
+        int successes = 0;
+        for (long seed = 1_000; seed < 2_000; seed++) {
+            successes += run(seed, 20);
+        }
+        assertTrue(successes > 1_000 * 20 / 3, "too few steps succeeded to mean anything: " + successes);
+    }
+
+    /** Runs one seeded sequence, checking the invariants after every step; returns the steps that succeeded. */
+    private int run(final long seed, final int steps) {
         final SplittableRandom random = new SplittableRandom(seed);
         final int feeBasisPoints = new int[] {0, 1, 30, 100, 2_500}[random.nextInt(5)];
         try (AmmFixture amm = new AmmFixture()) {
@@ -55,10 +71,10 @@ class AmmInvariantTest {
                 users.add(amm.newUser(STARTING_BALANCE, STARTING_BALANCE));
             }
             int successes = 0;
-            for (int step = 0; step < STEPS_PER_RUN; step++) {
+            for (int step = 0; step < steps; step++) {
                 successes += step(amm, users, random, feeBasisPoints, step) ? 1 : 0;
             }
-            assertTrue(successes > STEPS_PER_RUN / 3, "too few steps succeeded to mean anything: " + successes);
+            return successes;
         }
     }
 
