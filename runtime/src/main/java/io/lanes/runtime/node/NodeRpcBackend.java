@@ -160,6 +160,7 @@ public final class NodeRpcBackend implements RpcBackend {
         }
         state.noteSubmitted(transaction.signature(0));
         if (!runtime.submit(transaction)) {
+            state.forgetSubmitted(transaction.signature(0));
             return new SubmitRejection(null, "the node is overloaded: transaction queue full, retry later");
         }
         return null;

@@ -33,8 +33,12 @@ import java.util.concurrent.atomic.AtomicLong;
  * durable: a crash loses what was not yet flushed to the account store.
  */
 public final class NodeState implements ExecutionListener {
-    /** Executed transactions kept for getTransaction and getSignatureStatuses, newest first out last. */
-    public static final int MAX_RECORDS = 500_000;
+    /**
+     * Executed transactions kept in memory for getTransaction and getSignatureStatuses (oldest
+     * dropped first): with their logs about 1-2 KB each, so this bounds the heap they take to a
+     * few hundred MB. Older ones will come from the ledger.
+     */
+    public static final int MAX_RECORDS = 200_000;
     /** Blocks kept for getBlock. */
     public static final int MAX_BLOCKS = 20_000;
 
@@ -188,6 +192,11 @@ public final class NodeState implements ExecutionListener {
     /** Notes when a transaction was handed to the runtime, for the submit-to-execution latency. */
     public void noteSubmitted(final Signature signature) {
         submittedNanos.put(signature, System.nanoTime());
+    }
+
+    /** The submission did not reach the runtime after all. */
+    public void forgetSubmitted(final Signature signature) {
+        submittedNanos.remove(signature);
     }
 
     private void recordLatency(final Signature signature) {
