@@ -1,0 +1,35 @@
+package io.lanes.bench.loadgen;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+
+/** A minimal Solana JSON-RPC client over HTTP: one call, its result, or an exception with the error. */
+final class RpcClient {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final URI endpoint;
+
+    RpcClient(final String url) {
+        this.endpoint = URI.create(url);
+    }
+
+    /** Calls the method with params given as JSON text; returns the "result" node. */
+    JsonNode call(final String method, final String paramsJson) throws IOException, InterruptedException {
+        final String body = "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"" + method + "\",\"params\":" + paramsJson + "}";
+        final HttpResponse<String> response = http.send(HttpRequest.newBuilder(endpoint).timeout(Duration.ofSeconds(30))
+            .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+            HttpResponse.BodyHandlers.ofString());
+        final JsonNode reply = JSON.readTree(response.body());
+        if (reply.has("error")) {
+            throw new IOException(method + " failed: " + reply.get("error"));
+        }
+        return reply.get("result");
+    }
+}
