@@ -1,5 +1,6 @@
 package io.lanes.programs.lending;
 
+import io.lanes.programs.InstructionTag;
 import io.lanes.sdk.Hash;
 import io.lanes.sdk.Pubkey;
 import io.lanes.sdk.program.InstructionError;
@@ -44,15 +45,8 @@ public final class LendingProgram implements Program {
 
     @Override
     public void process(final InvokeContext context) {
+        final int tag = InstructionTag.readAndLog(context, INSTRUCTION_LOGS);
         final DirectBuffer data = context.instructionData();
-        if (data.capacity() == 0) {
-            throw invalidData();
-        }
-        final int tag = data.getByte(0) & 0xFF;
-        if (tag >= INSTRUCTION_LOGS.length) {
-            throw invalidData();
-        }
-        context.log(INSTRUCTION_LOGS[tag]);
         switch (tag) {
             case LendingInstruction.INIT_MARKET -> MarketProcessor.initMarket(context, data);
             case LendingInstruction.SET_PRICE -> MarketProcessor.setPrice(context, data);

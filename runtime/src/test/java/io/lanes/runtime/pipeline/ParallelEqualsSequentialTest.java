@@ -135,7 +135,7 @@ class ParallelEqualsSequentialTest {
         final ProgramRegistry programs = RandomWorkload.programs();
         final RandomWorkload workload = RandomWorkload.generate(seed, wallets, txs, Bank.blockhashForSlot(0), true);
         final Run parallel = parallel(workload, programs, RuntimeConfig.defaults(workers, ThreadingMode.SHARED).withBatchSize(4));
-        final Run replayed = sequential(RandomWorkloadReplay.of(workload, parallel.recordedOrder()), programs);
+        final Run replayed = sequential(workload.withTransactions(parallel.recordedOrder()), programs);
         assertEquals(parallel.stateHash(), replayed.stateHash());
         for (final Transaction transaction : parallel.recordedOrder()) {
             assertEquals(parallel.outcomes().get(transaction.signature(0)), replayed.outcomes().get(transaction.signature(0)));
