@@ -60,8 +60,10 @@ class WorkloadTest {
             final VariantResult result = new VariantBenchmark(settings, RunProgress.NONE).run(workload, generated);
             assertTrue(result.failures().isEmpty(), workload.label() + ": " + result.failures());
             assertEquals(4, result.summaries().size());
-            result.summaries().forEach(summary ->
-                assertTrue(summary.stateMatches() && summary.invariantsHold(), workload.label() + ": " + summary));
+            result.summaries().forEach(summary -> {
+                assertTrue(summary.stateMatches() && summary.invariantsHold(), workload.label() + ": " + summary);
+                assertTrue(summary.invariantDetail().contains("300/300 succeeded"), summary.invariantDetail());
+            });
         }
     }
 
