@@ -11,8 +11,10 @@ import io.lanes.bench.run.BenchSettings;
 import io.lanes.bench.run.ModeSummary;
 import io.lanes.bench.run.VariantBenchmark;
 import io.lanes.bench.run.VariantResult;
+import io.lanes.bench.workload.AmmSwaps;
 import io.lanes.bench.workload.DependencyChain;
 import io.lanes.bench.workload.GeneratedWorkload;
+import io.lanes.bench.workload.HotRatioMix;
 import io.lanes.bench.workload.RandomTransfers;
 import io.lanes.bench.workload.Workload;
 import io.lanes.bench.workload.WorkloadCache;
@@ -52,13 +54,15 @@ public final class BenchMain implements Callable<Integer> {
     static final int FULL_JVM_WARMUP_TXS = 20_000;
     static final int QUICK_JVM_WARMUP_TXS = 5_000;
     static final int JVM_WARMUP_ROUNDS = 3;
+    /** W3's wallets in quick mode (the suite's 100,000 wallets and their 200,000 token accounts take seconds to load). */
+    static final int QUICK_W3_WALLETS = 10_000;
     /** The JVM warm-up runs W1 with this many accounts (some conflicts, some parallelism). */
     static final int JVM_WARMUP_ACCOUNTS = 100;
 
     @Option(names = "--quick", description = "tiny sizes (%d txs, %d reps unless given): under 2 minutes on 2 cores")
     boolean quick;
 
-    @Option(names = "--workloads", split = ",", description = "workload ids (default: all implemented: W1,W2,W4,W8)")
+    @Option(names = "--workloads", split = ",", description = "workload ids (default: all implemented: W1,W2,W3,W4,W5,W6,W8)")
     List<String> workloads = new ArrayList<>(Workloads.IMPLEMENTED);
 
     @Option(names = "--workers", split = ",", description = "worker counts of the parallel runtime (default: 1,2)")
@@ -100,6 +104,15 @@ public final class BenchMain implements Callable<Integer> {
     @Option(names = "--chain-length", description = "W8 chain length (default: 10000; at most --txs)")
     int chainLength = DependencyChain.DEFAULT_LENGTH;
 
+    @Option(names = "--w3-accounts", description = "W3 wallet count (default 100000, quick 10000)")
+    Integer w3Accounts;
+
+    @Option(names = "--w3-hot", split = ",", description = "W3 hot ratios in percent (default: 0,10,30,50)")
+    List<Integer> w3HotPercents = Arrays.stream(HotRatioMix.HOT_PERCENT_VARIANTS).boxed().toList();
+
+    @Option(names = "--w5-pools", split = ",", description = "W5 pool counts (default: 1,10,100,1000)")
+    List<Integer> w5Pools = Arrays.stream(AmmSwaps.POOL_VARIANTS).boxed().toList();
+
     @Option(names = "--cache-dir", description = "where signed workloads are kept between runs (default: ~/.cache/lanes-bench)")
     Path cacheDirectory = Path.of(System.getProperty("user.home"), ".cache", "lanes-bench");
 
@@ -125,7 +138,8 @@ public final class BenchMain implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         final BenchSettings settings = settings();
-        final List<Workload> variants = Workloads.variants(workloads, w1Accounts, zipfExponents, Math.min(chainLength, settings.txCount()));
+        final List<Workload> variants = Workloads.variants(workloads, w1Accounts, zipfExponents, Math.min(chainLength, settings.txCount()),
+            w3Accounts != null ? w3Accounts : quick ? QUICK_W3_WALLETS : HotRatioMix.DEFAULT_WALLETS, w3HotPercents, w5Pools);
         final MachineInfo machine = MachineInfo.detect();
         Files.createDirectories(out);
         final int jvmWarmupCount = jvmWarmupTxs != null ? jvmWarmupTxs : quick ? QUICK_JVM_WARMUP_TXS : FULL_JVM_WARMUP_TXS;

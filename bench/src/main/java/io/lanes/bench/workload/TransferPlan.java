@@ -3,6 +3,7 @@ package io.lanes.bench.workload;
 import io.lanes.programs.system.SystemInstruction;
 import io.lanes.runtime.exec.ComputeBudget;
 import io.lanes.sdk.Hash;
+import io.lanes.sdk.Pubkey;
 import io.lanes.sdk.wire.MessageBuilder;
 import io.lanes.sdk.wire.Transaction;
 import io.lanes.sdk.wire.TransactionCodec;
@@ -18,6 +19,8 @@ import java.util.stream.IntStream;
 public final class TransferPlan {
     /** The fee of a one-signature transaction without a priority fee. */
     public static final long FEE_LAMPORTS = ComputeBudget.LAMPORTS_PER_SIGNATURE;
+    /** What each transaction sends to the shared sink, if there is one (W6). */
+    public static final long SINK_LAMPORTS_PER_TX = 1;
 
     private final int accountCount;
     private final int[] from;
@@ -60,23 +63,38 @@ public final class TransferPlan {
 
     /** What each account pays in total as a sender: its amounts plus its fees. */
     public long[] spendingLamports() {
+        return spendingLamports(0);
+    }
+
+    /** As {@link #spendingLamports()}, with {@code extraLamportsPerTx} more per transaction sent (W6's sink). */
+    public long[] spendingLamports(final long extraLamportsPerTx) {
         final long[] spending = new long[accountCount];
         for (int tx = 0; tx < from.length; tx++) {
-            spending[from[tx]] = Math.addExact(spending[from[tx]], amountLamports[tx] + FEE_LAMPORTS);
+            spending[from[tx]] = Math.addExact(spending[from[tx]], amountLamports[tx] + FEE_LAMPORTS + extraLamportsPerTx);
         }
         return spending;
     }
 
     /** Builds and signs every transfer, in parallel on all cores. */
     public Transaction[] sign(final AccountKeys keys, final Hash blockhash) {
+        return sign(keys, blockhash, null);
+    }
+
+    /**
+     * Builds and signs every transfer, in parallel on all cores; with a {@code sink}, each
+     * transaction also transfers 1 lamport from its sender to the sink (a second instruction).
+     */
+    public Transaction[] sign(final AccountKeys keys, final Hash blockhash, final Pubkey sink) {
         final Transaction[] transactions = new Transaction[from.length];
-        IntStream.range(0, from.length).parallel().forEach(tx -> transactions[tx] = signOne(keys, blockhash, tx));
+        IntStream.range(0, from.length).parallel().forEach(tx -> transactions[tx] = signOne(keys, blockhash, tx, sink));
         return transactions;
     }
 
-    private Transaction signOne(final AccountKeys keys, final Hash blockhash, final int tx) {
+    private Transaction signOne(final AccountKeys keys, final Hash blockhash, final int tx, final Pubkey sink) {
         final var payer = keys.keypair(from[tx]);
         final var transfer = SystemInstruction.transfer(payer.publicKey(), keys.address(to[tx]), amountLamports[tx]);
-        return TransactionCodec.sign(MessageBuilder.compileLegacy(payer.publicKey(), blockhash, List.of(transfer)), payer);
+        final var instructions = sink == null ? List.of(transfer)
+            : List.of(transfer, SystemInstruction.transfer(payer.publicKey(), sink, SINK_LAMPORTS_PER_TX));
+        return TransactionCodec.sign(MessageBuilder.compileLegacy(payer.publicKey(), blockhash, instructions), payer);
     }
 }

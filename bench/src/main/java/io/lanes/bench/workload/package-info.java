@@ -8,11 +8,11 @@
  * all cores ({@link io.lanes.bench.workload.AccountKeys}, {@link io.lanes.bench.workload.TransferPlan}),
  * and {@link io.lanes.bench.workload.WorkloadCache} keeps the result on disk for the next run.
  *
- * <p>Implemented: W1 (random transfers), W2 (independent transfers), W4 (Zipf transfers), W8
- * (dependency chain). W3 and W5 plug in with their own programs
- * ({@link io.lanes.bench.workload.Workload#programs()}), data accounts
- * ({@link io.lanes.bench.workload.GenesisState#dataAccounts()}) and invariants that read account
- * data; W6 waits for a counter program.
+ * <p>Implemented: W1 (random transfers), W2 (independent transfers), W3 (hot-ratio DeFi mix), W4
+ * (Zipf transfers), W5 (AMM swaps), W6 (shared sink, plain write) and W8 (dependency chain). W3 and
+ * W5 write mints, token accounts and pools straight into the genesis
+ * ({@link io.lanes.bench.workload.TokenMarket}) and check pool and supply invariants by reading
+ * account data; W6's commutative-add variant waits for runtime support.
  *
  * <p>Threading: generators may use the common fork-join pool; generated workloads are immutable
  * and shared read-only by the runs.
