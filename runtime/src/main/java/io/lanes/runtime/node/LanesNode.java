@@ -1,5 +1,6 @@
 package io.lanes.runtime.node;
 
+import io.lanes.ledger.LedgerWriter;
 import io.lanes.runtime.exec.Bank;
 import io.lanes.runtime.exec.Genesis;
 import io.lanes.runtime.exec.ProgramRegistry;
@@ -39,6 +40,8 @@ public final class LanesNode implements AutoCloseable {
     /** The faucet's balance at genesis: 500 million SOL. */
     public static final long FAUCET_LAMPORTS = 500_000_000L * Genesis.LAMPORTS_PER_SOL;
     public static final String ACCOUNTS_DIRECTORY = "accounts";
+    /** Genesis is slot 0; blocks start at slot 1. */
+    public static final long GENESIS_SLOT = 0;
     private static final long METRICS_SECONDS = 5;
 
     private final NodeConfig config;
@@ -48,6 +51,7 @@ public final class LanesNode implements AutoCloseable {
     private final ParallelRuntime runtime;
     private final ScheduledExecutorService slotClock;
     private final NodeState state;
+    private final LedgerWriter ledger;
     private final NodeRpcBackend backend;
     private final NodeMetrics metrics;
     private RpcServer rpcServer;
@@ -73,14 +77,16 @@ public final class LanesNode implements AutoCloseable {
         }
         Genesis.addPrograms(store, programs);
         store.flush();
-        final long startSlot = NodeFiles.readSlot(config.dataDir());
+        final Hash genesisHash = NodeFiles.genesisHash(config.dataDir(), faucet);
+        this.ledger = LedgerWriter.open(config.dataDir(), GENESIS_SLOT, genesisHash);
+        final long startSlot = Math.max(Math.max(NodeFiles.readSlot(config.dataDir()), ledger.lastSlot() + 1), GENESIS_SLOT + 1);
         new java.security.SecureRandom().nextBytes(runNonce);
         this.bank = new Bank(store, programs, true, startSlot, blockhash(startSlot));
-        this.state = new NodeState(bank);
+        this.state = new NodeState(bank, ledger, store::stateHash);
         this.runtime = new ParallelRuntime(bank, RuntimeConfig.defaults(config.workers(), ThreadingMode.DEDICATED),
             new CompositeListener(List.of(state, listener)));
         final Keypair identity = NodeFiles.loadOrCreateKeypair(config.dataDir().resolve("identity.json"));
-        this.backend = new NodeRpcBackend(runtime, state, faucet, identity.publicKey(), NodeFiles.genesisHash(config.dataDir(), faucet));
+        this.backend = new NodeRpcBackend(runtime, state, faucet, identity.publicKey(), genesisHash);
         this.metrics = new NodeMetrics(runtime, state);
         this.slotClock = Executors.newSingleThreadScheduledExecutor(runnable -> {
             final Thread thread = new Thread(runnable, "lanes-slot-clock");
@@ -159,7 +165,7 @@ public final class LanesNode implements AutoCloseable {
 
     /** The slot clock: the next slot starts on the scheduler thread, between duty-cycle steps. */
     private void tick() {
-        runtime.runOnScheduler(() -> state.advanceSlot(blockhash(bank.slot() + 1)));
+        runtime.runExclusive(() -> state.advanceSlot(blockhash(bank.slot() + 1)));
     }
 
     /**
@@ -207,6 +213,14 @@ public final class LanesNode implements AutoCloseable {
         return config;
     }
 
+    private void closeLedger() {
+        try {
+            ledger.close();
+        } catch (final java.io.IOException e) {
+            LOG.log(System.Logger.Level.ERROR, "the ledger did not close cleanly: " + e);
+        }
+    }
+
     /** Stops the slot clock and the runtime (in-flight work finishes first), then persists the accounts. */
     @Override
     public void close() {
@@ -229,6 +243,8 @@ public final class LanesNode implements AutoCloseable {
             Thread.currentThread().interrupt();
         } finally {
             runtime.close();
+            state.sealBlock(bank.slot());
+            closeLedger();
             NodeFiles.writeSlot(config.dataDir(), bank.slot() + 1);
             store.flush();
             finalStateHash = store.stateHash();

@@ -5,6 +5,10 @@ import io.lanes.runtime.exec.BlockhashQueue;
 import io.lanes.runtime.exec.ExecutionResult;
 import io.lanes.runtime.exec.ResolvedTransaction;
 import io.lanes.runtime.exec.TransactionStatus;
+import io.lanes.ledger.Entry;
+import io.lanes.ledger.EntryHasher;
+import io.lanes.ledger.LedgerWriter;
+import io.lanes.ledger.TransactionResult;
 import io.lanes.runtime.pipeline.ExecutionListener;
 import io.lanes.runtime.rpc.BlockRecord;
 import io.lanes.runtime.rpc.NodeEvents;
@@ -29,8 +33,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * changes run there as commands); read from any thread.
  *
  * <p>Commitment: a transaction is "processed" when it executed, and "confirmed" and "finalized"
- * when the slot's block is sealed. Until the ledger module makes blocks durable, sealed is not
- * durable: a crash loses what was not yet flushed to the account store.
+ * when the block holding it is durable in the ledger (fsync'd). Each worker batch is one entry of
+ * the block, hash-chained as Solana's entries are; the block records the state hash after it.
  */
 public final class NodeState implements ExecutionListener {
     /**
@@ -57,12 +61,35 @@ public final class NodeState implements ExecutionListener {
     private final Map<Signature, Long> submittedNanos = new ConcurrentHashMap<>();
     private final org.HdrHistogram.Recorder latencyMicros = new org.HdrHistogram.Recorder(3);
     private List<Signature> currentBlock = new ArrayList<>();
+    private final LedgerWriter ledger;
+    private final java.util.function.Supplier<Hash> stateHash;
+    private EntryHasher entryHasher;
+    private long lastBlockSlot;
+    private List<byte[]> currentEntry = new ArrayList<>();
+    private List<Entry> currentEntries = new ArrayList<>();
+    private List<TransactionResult> currentResults = new ArrayList<>();
     private volatile long slot;
     private volatile long blockHeight;
     private volatile Hash latestBlockhash;
 
+    /** A node state that confirms a block as soon as it is sealed (no ledger: tests, tools). */
     public NodeState(final Bank bank) {
+        this(bank, null, null);
+    }
+
+    /**
+     * @param ledger    where sealed blocks go; their transactions become confirmed and finalized once
+     *                  the block is durable (fsync'd)
+     * @param stateHash the store's state hash, computed when a block is sealed (nothing in flight then)
+     */
+    public NodeState(final Bank bank, final LedgerWriter ledger, final java.util.function.Supplier<Hash> stateHash) {
         this.bank = bank;
+        this.ledger = ledger;
+        this.stateHash = stateHash;
+        if (ledger != null) {
+            this.entryHasher = new EntryHasher(ledger.lastEntryHash());
+            this.lastBlockSlot = ledger.lastSlot();
+        }
         this.slot = bank.slot();
         this.latestBlockhash = bank.latestBlockhash();
         rememberBlockhash(latestBlockhash, slot);
@@ -80,9 +107,24 @@ public final class NodeState implements ExecutionListener {
         final TransactionRecord record = record(transaction, result, slot, "processed");
         remember(transaction.signature(0), record);
         currentBlock.add(transaction.signature(0));
+        if (ledger != null) {
+            currentEntry.add(transaction.wire() != null ? transaction.wire() : io.lanes.sdk.wire.TransactionCodec.encode(transaction));
+            currentResults.add(result.status() == TransactionStatus.SUCCEEDED
+                ? TransactionResult.succeeded(result.fee(), result.computeUnitsConsumed())
+                : TransactionResult.failed(result.error(), result.fee(), result.computeUnitsConsumed()));
+        }
         transactionCount.incrementAndGet();
         if (!listeners.isEmpty()) {
             announce(record, result);
+        }
+    }
+
+    /** A worker batch ended: its executed transactions form one entry of the block (Solana's entries). */
+    @Override
+    public void onEntryEnd(final int worker, final int transactionCount) {
+        if (ledger != null && !currentEntry.isEmpty()) {
+            currentEntries.add(entryHasher.nextEntry(currentEntry));
+            currentEntry = new ArrayList<>();
         }
     }
 
@@ -140,9 +182,17 @@ public final class NodeState implements ExecutionListener {
         }
     }
 
-    private void sealBlock(final long sealedSlot) {
+    /**
+     * Seals what executed since the last seal as the block of {@code sealedSlot}; with a ledger the
+     * block is appended and its transactions are confirmed when it is durable. Call with nothing
+     * in flight (the slot tick runs exclusively; a stopping node calls it after the runtime stops).
+     */
+    public void sealBlock(final long sealedSlot) {
         final List<Signature> signatures = currentBlock;
         currentBlock = new ArrayList<>();
+        if (ledger != null) {
+            appendToLedger(sealedSlot, signatures);
+        }
         final BlockRecord previous = blocks.get(sealedSlot - 1);
         final Hash blockhash = bank.latestBlockhash();
         final BlockRecord block = new BlockRecord(sealedSlot, Math.max(0, sealedSlot - 1), blockhash,
@@ -153,21 +203,41 @@ public final class NodeState implements ExecutionListener {
             blocks.remove(blockOrder.removeFirst());
         }
         blockHeight++;
-        for (final Signature signature : signatures) {
-            confirm(signature);
+        if (ledger == null) {
+            signatures.forEach(this::confirm);
         }
     }
 
-    private void confirm(final Signature signature) {
-        final TransactionRecord processed = records.get(signature);
-        if (processed == null) {
+    private void appendToLedger(final long sealedSlot, final List<Signature> signatures) {
+        if (!currentEntry.isEmpty()) {
+            onEntryEnd(-1, currentEntry.size());
+        }
+        if (currentResults.isEmpty()) {
             return;
         }
+        final io.lanes.ledger.Block block = new io.lanes.ledger.Block(sealedSlot, lastBlockSlot, bank.latestBlockhash(),
+            System.currentTimeMillis() / 1000, currentEntries, stateHash.get(), currentResults);
+        currentEntries = new ArrayList<>();
+        currentResults = new ArrayList<>();
+        lastBlockSlot = sealedSlot;
+        ledger.append(block).whenComplete((slot, failure) -> {
+            if (failure == null) {
+                signatures.forEach(this::confirm);
+            } else {
+                System.getLogger(NodeState.class.getName()).log(System.Logger.Level.ERROR,
+                    "block " + sealedSlot + " could not be made durable; its transactions stay processed: " + failure);
+            }
+        });
+    }
+
+    private void confirm(final Signature signature) {
         for (final String level : new String[] {"confirmed", "finalized"}) {
-            final TransactionRecord record = new TransactionRecord(processed.transaction(), processed.slot(),
-                processed.blockTimeSeconds(), processed.error(), processed.fee(), processed.computeUnitsConsumed(),
-                processed.logMessages(), processed.preBalances(), processed.postBalances(), level);
-            records.put(signature, record);
+            final TransactionRecord record = records.computeIfPresent(signature, (key, processed) -> new TransactionRecord(
+                processed.transaction(), processed.slot(), processed.blockTimeSeconds(), processed.error(), processed.fee(),
+                processed.computeUnitsConsumed(), processed.logMessages(), processed.preBalances(), processed.postBalances(), level));
+            if (record == null) {
+                return;
+            }
             for (final NodeEvents listener : listeners) {
                 listener.onTransaction(record);
             }
