@@ -74,15 +74,27 @@ public final class LanesNode implements AutoCloseable {
         this.store = OffHeapAccountStore.open(config.dataDir().resolve(ACCOUNTS_DIRECTORY), AccountStoreConfig.DEFAULT);
         if (store.find(faucet.publicKey()) < 0 || store.lamports(store.find(faucet.publicKey())) == 0) {
             Genesis.fund(store, faucet.publicKey(), FAUCET_LAMPORTS);
+            Genesis.addPrograms(store, programs);
+            store.flush();
+            NodeFiles.writeGenesisStateHash(config.dataDir(), store.stateHash());
+        }
+        final Hash genesisHash = NodeFiles.genesisHash(config.dataDir(), faucet);
+        this.ledger = LedgerWriter.open(config.dataDir(), GENESIS_SLOT, genesisHash);
+        final List<LedgerRecovery.Replayed> replayed = ledger.lastSlot() > GENESIS_SLOT
+            ? LedgerRecovery.recover(config.dataDir(), store, programs, NodeFiles.readGenesisStateHash(config.dataDir()), NodeState.MAX_RECORDS)
+            : List.of();
+        final long reexecuted = replayed.stream().filter(entry -> entry.result() != null).count();
+        if (reexecuted > 0) {
+            LOG.log(System.Logger.Level.INFO, "recovered from the ledger up to slot " + ledger.lastSlot() + ": re-executed "
+                + reexecuted + " transactions after the accounts' last clean stop");
         }
         Genesis.addPrograms(store, programs);
         store.flush();
-        final Hash genesisHash = NodeFiles.genesisHash(config.dataDir(), faucet);
-        this.ledger = LedgerWriter.open(config.dataDir(), GENESIS_SLOT, genesisHash);
         final long startSlot = Math.max(Math.max(NodeFiles.readSlot(config.dataDir()), ledger.lastSlot() + 1), GENESIS_SLOT + 1);
         new java.security.SecureRandom().nextBytes(runNonce);
         this.bank = new Bank(store, programs, true, startSlot, blockhash(startSlot));
         this.state = new NodeState(bank, ledger, store::stateHash);
+        replayed.forEach(state::restore);
         this.runtime = new ParallelRuntime(bank, RuntimeConfig.defaults(config.workers(), ThreadingMode.DEDICATED),
             new CompositeListener(List.of(state, listener)));
         final Keypair identity = NodeFiles.loadOrCreateKeypair(config.dataDir().resolve("identity.json"));

@@ -17,6 +17,7 @@ import java.nio.file.StandardCopyOption;
 final class NodeFiles {
     static final String SLOT_FILE = "slot";
     static final String GENESIS_HASH_FILE = "genesis-hash";
+    static final String GENESIS_STATE_HASH_FILE = "genesis-state-hash";
 
     private NodeFiles() {
     }
@@ -58,6 +59,20 @@ final class NodeFiles {
             Long.toString(System.currentTimeMillis()).getBytes(StandardCharsets.US_ASCII));
         writeAtomically(file, hash.toBase58());
         return hash;
+    }
+
+    /** The state hash right after genesis, from which recovery replays when no block matches. */
+    static void writeGenesisStateHash(final Path dataDir, final Hash stateHash) {
+        writeAtomically(dataDir.resolve(GENESIS_STATE_HASH_FILE), stateHash.toBase58());
+    }
+
+    static Hash readGenesisStateHash(final Path dataDir) {
+        final Path file = dataDir.resolve(GENESIS_STATE_HASH_FILE);
+        try {
+            return Files.exists(file) ? Hash.fromBase58(Files.readString(file).trim()) : null;
+        } catch (final IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private static void writeAtomically(final Path file, final String content) {

@@ -119,6 +119,18 @@ public final class NodeState implements ExecutionListener {
         }
     }
 
+    /** A transaction of the ledger, known again at start-up, finalized. */
+    void restore(final LedgerRecovery.Replayed replayed) {
+        final Transaction transaction = replayed.transaction();
+        final TransactionRecord record = replayed.result() != null
+            ? record(transaction, replayed.result(), replayed.slot(), "finalized")
+            : new TransactionRecord(transaction, replayed.slot(), replayed.blockTimeSeconds(), replayed.recorded().error(),
+                replayed.recorded().feeLamports(), replayed.recorded().computeUnits(), List.of(), new long[0], new long[0], "finalized");
+        remember(transaction.signature(0), record);
+        transactionCount.incrementAndGet();
+        bank.statusCache().add(transaction.signature(0), bank.slot());
+    }
+
     /** A worker batch ended: its executed transactions form one entry of the block (Solana's entries). */
     @Override
     public void onEntryEnd(final int worker, final int transactionCount) {

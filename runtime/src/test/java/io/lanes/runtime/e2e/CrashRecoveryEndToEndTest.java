@@ -1,0 +1,131 @@
+package io.lanes.runtime.e2e;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.lanes.programs.system.SystemInstruction;
+import io.lanes.sdk.Hash;
+import io.lanes.sdk.Keypair;
+import io.lanes.sdk.Pubkey;
+import io.lanes.sdk.wire.MessageBuilder;
+import io.lanes.sdk.wire.Transaction;
+import io.lanes.sdk.wire.TransactionCodec;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * kill -9 at a random moment while transfers stream in, several rounds on one data dir: every
+ * transaction the node reported confirmed before the kill is there after the restart with its
+ * result and balance (the node replays the ledger onto the accounts of its last clean stop and
+ * refuses to start unless every block's state hash matches), and the node takes new transactions.
+ */
+class CrashRecoveryEndToEndTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+    @TempDir
+    Path dataDir;
+
+    @Test
+    void confirmedTransactionsSurviveKillNine() throws Exception {
+        final Map<String, Pubkey> confirmed = new LinkedHashMap<>();
+        final Map<Pubkey, Long> amounts = new LinkedHashMap<>();
+        for (int round = 0; round < 3; round++) {
+            final SplittableRandom random = new SplittableRandom(round * 7919L + 1);
+            try (LanesProcess lanes = LanesProcess.start(dataDir)) {
+                assertAllPresent(lanes, confirmed, amounts);
+                final Keypair faucet = Keypair.readFile(dataDir.resolve("faucet.json"));
+                final int transfers = 20 + random.nextInt(40);
+                final List<Transaction> sent = new ArrayList<>();
+                for (int i = 0; i < transfers; i++) {
+                    final Pubkey recipient = Keypair.generate().publicKey();
+                    final long lamports = 1_000_000 + random.nextInt(1_000_000);
+                    final Transaction transfer = TransactionCodec.sign(MessageBuilder.compileLegacy(faucet.publicKey(),
+                        latestBlockhash(lanes), List.of(SystemInstruction.transfer(faucet.publicKey(), recipient, lamports))), faucet);
+                    send(lanes, transfer);
+                    sent.add(transfer);
+                    amounts.put(recipient, lamports);
+                    collectConfirmed(lanes, sent, confirmed);
+                    Thread.sleep(random.nextInt(30));
+                }
+                collectConfirmed(lanes, sent, confirmed);
+                lanes.kill();
+            }
+        }
+        assertFalse(confirmed.isEmpty(), "some transactions were confirmed before the kills");
+        try (LanesProcess lanes = LanesProcess.start(dataDir)) {
+            assertAllPresent(lanes, confirmed, amounts);
+            final Keypair faucet = Keypair.readFile(dataDir.resolve("faucet.json"));
+            final Pubkey fresh = Keypair.generate().publicKey();
+            send(lanes, TransactionCodec.sign(MessageBuilder.compileLegacy(faucet.publicKey(), latestBlockhash(lanes),
+                List.of(SystemInstruction.transfer(faucet.publicKey(), fresh, 3_000_000))), faucet));
+            for (int attempt = 0; attempt < 200 && balance(lanes, fresh) == 0; attempt++) {
+                Thread.sleep(25);
+            }
+            assertEquals(3_000_000, balance(lanes, fresh), "the node takes new transactions after recovery");
+            assertEquals(0, lanes.stop());
+        }
+    }
+
+    private static void assertAllPresent(final LanesProcess lanes, final Map<String, Pubkey> confirmed, final Map<Pubkey, Long> amounts)
+        throws Exception {
+        for (final Map.Entry<String, Pubkey> entry : confirmed.entrySet()) {
+            final JsonNode status = rpc(lanes, "getSignatureStatuses", "[[\"" + entry.getKey() + "\"],{\"searchTransactionHistory\":true}]")
+                .get("result").get("value").get(0);
+            assertFalse(status.isNull(), "confirmed " + entry.getKey() + " is known after the restart");
+            assertTrue(status.get("err").isNull());
+            assertEquals((long) amounts.get(entry.getValue()), balance(lanes, entry.getValue()), "balance of " + entry.getValue());
+        }
+    }
+
+    private static void collectConfirmed(final LanesProcess lanes, final List<Transaction> sent, final Map<String, Pubkey> confirmed)
+        throws Exception {
+        final StringBuilder params = new StringBuilder("[[");
+        for (int i = 0; i < sent.size(); i++) {
+            params.append(i == 0 ? "" : ",").append('"').append(sent.get(i).signature(0)).append('"');
+        }
+        final JsonNode statuses = rpc(lanes, "getSignatureStatuses", params.append("]]").toString()).get("result").get("value");
+        for (int i = 0; i < sent.size(); i++) {
+            final JsonNode status = statuses.get(i);
+            if (!status.isNull() && !status.get("confirmationStatus").asText().equals("processed")) {
+                final Transaction transaction = sent.get(i);
+                confirmed.put(transaction.signature(0).toBase58(), transaction.message().accountKey(1));
+            }
+        }
+    }
+
+    private static void send(final LanesProcess lanes, final Transaction transaction) throws Exception {
+        final JsonNode reply = rpc(lanes, "sendTransaction",
+            "[\"" + Base64.getEncoder().encodeToString(TransactionCodec.encode(transaction)) + "\",{\"encoding\":\"base64\"}]");
+        assertTrue(reply.has("result"), reply.toString());
+    }
+
+    private static Hash latestBlockhash(final LanesProcess lanes) throws Exception {
+        return Hash.fromBase58(rpc(lanes, "getLatestBlockhash", "[]").get("result").get("value").get("blockhash").asText());
+    }
+
+    private static long balance(final LanesProcess lanes, final Pubkey key) throws Exception {
+        return rpc(lanes, "getBalance", "[\"" + key + "\"]").get("result").get("value").asLong();
+    }
+
+    private static JsonNode rpc(final LanesProcess lanes, final String method, final String params) throws Exception {
+        return JSON.readTree(HTTP.send(HttpRequest.newBuilder(URI.create(lanes.rpcUrl())).header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"" + method + "\",\"params\":" + params + "}"))
+            .build(), HttpResponse.BodyHandlers.ofString()).body());
+    }
+}
