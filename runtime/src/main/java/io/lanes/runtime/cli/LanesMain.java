@@ -8,7 +8,7 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "lanes", mixinStandardHelpOptions = true, version = "lanes 0.1.0",
     description = "Lanes: a Sealevel-style parallel transaction runtime.",
-    subcommands = {RunCommand.class, PrintStateHashCommand.class, KeygenCommand.class})
+    subcommands = {RunCommand.class, PrintStateHashCommand.class, KeygenCommand.class, VerifyLedgerCommand.class})
 public final class LanesMain implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
