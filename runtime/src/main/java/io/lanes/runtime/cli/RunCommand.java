@@ -51,6 +51,10 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--program", description = "An external program jar to load (repeatable).")
     List<Path> programJars = new ArrayList<>();
 
+    @Option(names = "--flush-slots", defaultValue = "" + NodeConfig.DEFAULT_FLUSH_SLOTS,
+        description = "Persist the accounts every N slots; bounds the replay after a crash (default: ${DEFAULT-VALUE}).")
+    long flushSlots;
+
     @Option(names = "--print-state-hash", description = "Print the state hash of the data dir and exit.")
     boolean printStateHash;
 
@@ -67,7 +71,7 @@ final class RunCommand implements Callable<Integer> {
         final boolean fresh = !Files.isDirectory(dataDir.resolve(LanesNode.ACCOUNTS_DIRECTORY));
         final NodeConfig config = new NodeConfig(dataDir, rpcPort, ingestPort,
             workers == null ? RuntimeConfig.defaultWorkers() : workers,
-            faucetKeypair == null ? dataDir.resolve("faucet.json") : faucetKeypair, slotMillis, programJars);
+            faucetKeypair == null ? dataDir.resolve("faucet.json") : faucetKeypair, slotMillis, programJars, flushSlots);
         final DemoListener listener = new DemoListener();
         final LanesNode node;
         try {
@@ -91,6 +95,9 @@ final class RunCommand implements Callable<Integer> {
     private String validate() {
         if (workers != null && (workers < 1 || workers > 64)) {
             return "--workers must be between 1 and 64, got " + workers;
+        }
+        if (flushSlots < 1) {
+            return "--flush-slots must be positive, got " + flushSlots;
         }
         if (slotMillis < 1) {
             return "--slot-ms must be positive, got " + slotMillis;

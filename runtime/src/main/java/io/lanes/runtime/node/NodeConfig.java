@@ -13,7 +13,12 @@ import java.util.List;
  * @param faucetKeypair  the faucet's keypair file; created and funded at genesis if absent
  * @param slotMillis     slot length
  * @param programJars    external programs to load
+ * @param flushSlots     persist the accounts every this many slots (after the block is durable), which
+ *                       bounds how much of the ledger a restart after a crash re-executes
  */
 public record NodeConfig(
-    Path dataDir, int rpcPort, int ingestPort, int workers, Path faucetKeypair, long slotMillis, List<Path> programJars) {
+    Path dataDir, int rpcPort, int ingestPort, int workers, Path faucetKeypair, long slotMillis, List<Path> programJars,
+    long flushSlots) {
+    /** Default {@link #flushSlots()}: every 250 slots, 100 s at the default slot length. */
+    public static final long DEFAULT_FLUSH_SLOTS = 250;
 }

@@ -65,6 +65,7 @@ public final class NodeState implements ExecutionListener {
     private final java.util.function.Supplier<Hash> stateHash;
     private EntryHasher entryHasher;
     private long lastBlockSlot;
+    private java.util.concurrent.CompletableFuture<Long> lastAppend = java.util.concurrent.CompletableFuture.completedFuture(0L);
     private List<byte[]> currentEntry = new ArrayList<>();
     private List<Entry> currentEntries = new ArrayList<>();
     private List<TransactionResult> currentResults = new ArrayList<>();
@@ -116,6 +117,16 @@ public final class NodeState implements ExecutionListener {
         transactionCount.incrementAndGet();
         if (!listeners.isEmpty()) {
             announce(record, result);
+        }
+    }
+
+    /** Waits until every block appended so far is durable (true), or one failed (false). */
+    boolean awaitDurable() {
+        try {
+            lastAppend.join();
+            return true;
+        } catch (final RuntimeException failure) {
+            return false;
         }
     }
 
@@ -232,7 +243,8 @@ public final class NodeState implements ExecutionListener {
         currentEntries = new ArrayList<>();
         currentResults = new ArrayList<>();
         lastBlockSlot = sealedSlot;
-        ledger.append(block).whenComplete((slot, failure) -> {
+        lastAppend = ledger.append(block);
+        lastAppend.whenComplete((slot, failure) -> {
             if (failure == null) {
                 signatures.forEach(this::confirm);
             } else {

@@ -47,7 +47,8 @@ class CrashRecoveryEndToEndTest {
         final Map<Pubkey, Long> amounts = new LinkedHashMap<>();
         for (int round = 0; round < 3; round++) {
             final SplittableRandom random = new SplittableRandom(round * 7919L + 1);
-            try (LanesProcess lanes = LanesProcess.start(dataDir)) {
+            // Accounts persisted every 5 slots (0.5 s): restarts begin from a block in the middle of the ledger.
+            try (LanesProcess lanes = LanesProcess.start(dataDir, "--flush-slots", "5")) {
                 assertAllPresent(lanes, confirmed, amounts);
                 final Keypair faucet = Keypair.readFile(dataDir.resolve("faucet.json"));
                 final int transfers = 20 + random.nextInt(40);

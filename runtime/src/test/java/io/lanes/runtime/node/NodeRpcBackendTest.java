@@ -39,7 +39,7 @@ class NodeRpcBackendTest {
 
     @BeforeEach
     void start() throws Exception {
-        node = LanesNode.start(new NodeConfig(dataDir, 0, 0, 2, dataDir.resolve("faucet.json"), 50, List.of()), ExecutionListener.NONE);
+        node = LanesNode.start(new NodeConfig(dataDir, 0, 0, 2, dataDir.resolve("faucet.json"), 50, List.of(), 20), ExecutionListener.NONE);
         backend = node.backend();
     }
 
