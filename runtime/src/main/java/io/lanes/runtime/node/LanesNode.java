@@ -80,13 +80,16 @@ public final class LanesNode implements AutoCloseable {
         }
         final Hash genesisHash = NodeFiles.genesisHash(config.dataDir(), faucet);
         this.ledger = LedgerWriter.open(config.dataDir(), GENESIS_SLOT, genesisHash);
-        final List<LedgerRecovery.Replayed> replayed = ledger.lastSlot() > GENESIS_SLOT
+        final long recoveryStartNanos = System.nanoTime();
+        final LedgerRecovery.Outcome recovery = ledger.lastSlot() > GENESIS_SLOT
             ? LedgerRecovery.recover(config.dataDir(), store, programs, NodeFiles.readGenesisStateHash(config.dataDir()), NodeState.MAX_RECORDS)
-            : List.of();
-        final long reexecuted = replayed.stream().filter(entry -> entry.result() != null).count();
-        if (reexecuted > 0) {
-            LOG.log(System.Logger.Level.INFO, "recovered from the ledger up to slot " + ledger.lastSlot() + ": re-executed "
-                + reexecuted + " transactions after the accounts' last clean stop");
+            : new LedgerRecovery.Outcome(List.of(), 0, 0);
+        final List<LedgerRecovery.Replayed> replayed = recovery.recent();
+        if (recovery.reexecutedBlocks() > 0) {
+            LOG.log(System.Logger.Level.INFO, String.format(java.util.Locale.ROOT,
+                "recovered from the ledger up to slot %d: re-executed %d transactions in %d blocks after the accounts' last flush, in %.2f s",
+                ledger.lastSlot(), recovery.reexecutedTransactions(), recovery.reexecutedBlocks(),
+                (System.nanoTime() - recoveryStartNanos) / 1e9));
         }
         Genesis.addPrograms(store, programs);
         store.flush();

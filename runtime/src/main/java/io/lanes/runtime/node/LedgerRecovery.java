@@ -37,14 +37,18 @@ final class LedgerRecovery {
     record Replayed(Transaction transaction, ExecutionResult result, TransactionResult recorded, long slot, long blockTimeSeconds) {
     }
 
+    /** What recovery did: the last transactions (for status records) and how much it re-executed. */
+    record Outcome(List<Replayed> recent, long reexecutedTransactions, long reexecutedBlocks) {
+    }
+
     private LedgerRecovery() {
     }
 
     /**
      * @param keep how many of the last replayed transactions to return
-     * @return the last {@code keep} replayed transactions, oldest first
+     * @return the last {@code keep} transactions of the ledger (oldest first) and the re-execution counts
      */
-    static List<Replayed> recover(
+    static Outcome recover(
         final Path dataDir, final AccountStore store, final ProgramRegistry programs, final Hash genesisStateHash, final int keep)
         throws IOException {
         final Hash storeHash = store.stateHash();
@@ -52,17 +56,21 @@ final class LedgerRecovery {
         final ArrayDeque<Replayed> replayed = new ArrayDeque<>();
         final TransactionExecutor executor = new TransactionExecutor(store, programs);
         long index = 0;
+        long transactions = 0;
+        long blocks = 0;
         try (LedgerReader reader = LedgerReader.open(dataDir)) {
             while (reader.hasNext()) {
                 final Block block = reader.next();
                 if (index++ > startAfterBlock) {
                     replayBlock(block, store, executor, replayed, keep);
+                    transactions += block.transactionCount();
+                    blocks++;
                 } else {
                     remember(block, replayed, keep);
                 }
             }
         }
-        return new ArrayList<>(replayed);
+        return new Outcome(new ArrayList<>(replayed), transactions, blocks);
     }
 
     /** The index of the newest block whose state hash is the store's; -1 for "from genesis". */
