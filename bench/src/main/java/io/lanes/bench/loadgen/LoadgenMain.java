@@ -47,6 +47,8 @@ public final class LoadgenMain implements Callable<Integer> {
     private static final long ACCOUNT_FUNDING_LAMPORTS = 1_000_000_000L;
     private static final int RECIPIENTS_PER_FUNDING_TRANSACTION = 18;
     private static final int STATUS_BATCH = 256;
+    /** Transactions signed per blockhash: well under what a node executes in 150 slots. */
+    private static final int SIGNING_CHUNK = 20_000;
 
     @Option(names = "--target", defaultValue = "127.0.0.1:8003", description = "Ingest host:port (default: ${DEFAULT-VALUE}).")
     String target;
@@ -101,15 +103,22 @@ public final class LoadgenMain implements Callable<Integer> {
         fund(rpc, faucet, senders);
         final List<Pubkey> watched = new ArrayList<>();
         senders.forEach(sender -> watched.add(sender.publicKey()));
-        final Hash blockhash = Hash.fromBase58(rpc.call("getLatestBlockhash", "[]").get("value").get("blockhash").asText());
-        final Transaction[] transactions = sign(senders, receivers, blockhash, random);
+        final Keypair[] from = new Keypair[transactionCount];
+        final Pubkey[] to = new Pubkey[transactionCount];
+        plan(senders, receivers, random, from, to);
         watched.addAll(receivers);
+        final Transaction[] transactions = new Transaction[transactionCount];
+        final int firstChunk = Math.min(SIGNING_CHUNK, transactionCount);
+        progress("signing the first " + firstChunk + " of " + transactionCount + " transactions");
+        signChunk(from, to, transactions, 0, firstChunk, latestBlockhash(rpc));
         final long lamportsBefore = totalLamports(rpc, watched);
 
         progress("sending " + transactionCount + " transactions to " + target);
+        final ChunkSigner signer = new ChunkSigner(rpc, from, to, transactions, firstChunk);
+        signer.start();
         final long[] sentNanos = new long[transactionCount];
         final long startNanos = System.nanoTime();
-        send(host, port, transactions, sentNanos);
+        send(host, port, transactions, sentNanos, signer);
         final Outcomes outcomes = awaitStatuses(rpc, transactions, sentNanos);
         final double seconds = (outcomes.lastDoneNanos - startNanos) / 1e9;
 
@@ -180,10 +189,9 @@ public final class LoadgenMain implements Callable<Integer> {
         }
     }
 
-    private Transaction[] sign(final List<Keypair> senders, final List<Pubkey> receivers, final Hash blockhash, final SplittableRandom random) {
-        progress("signing " + transactionCount + " transactions");
-        final Keypair[] from = new Keypair[transactionCount];
-        final Pubkey[] to = new Pubkey[transactionCount];
+    /** Chooses each transaction's sender and receiver (deterministic for the seed). */
+    private void plan(final List<Keypair> senders, final List<Pubkey> receivers, final SplittableRandom random,
+                      final Keypair[] from, final Pubkey[] to) {
         for (int i = 0; i < transactionCount; i++) {
             if (workload.equals("W1")) {
                 from[i] = senders.get(random.nextInt(senders.size()));
@@ -200,14 +208,68 @@ public final class LoadgenMain implements Callable<Integer> {
                 receivers.add(to[i]);
             }
         }
-        final Transaction[] transactions = new Transaction[transactionCount];
-        IntStream.range(0, transactionCount).parallel().forEach(i -> transactions[i] = TransactionCodec.sign(
-            MessageBuilder.compileLegacy(from[i].publicKey(), blockhash,
-                List.of(SystemInstruction.transfer(from[i].publicKey(), to[i], 1_000_000 + i))), from[i]));
-        return transactions;
     }
 
-    private void send(final String host, final int port, final Transaction[] transactions, final long[] sentNanos) throws Exception {
+    private static void signChunk(final Keypair[] from, final Pubkey[] to, final Transaction[] transactions,
+                                  final int start, final int end, final Hash blockhash) {
+        IntStream.range(start, end).parallel().forEach(i -> transactions[i] = TransactionCodec.sign(
+            MessageBuilder.compileLegacy(from[i].publicKey(), blockhash,
+                List.of(SystemInstruction.transfer(from[i].publicKey(), to[i], 1_000_000 + i))), from[i]));
+    }
+
+    private static Hash latestBlockhash(final RpcClient rpc) throws Exception {
+        return Hash.fromBase58(rpc.call("getLatestBlockhash", "[]").get("value").get("blockhash").asText());
+    }
+
+    /**
+     * Signs the transactions after the first chunk while the first ones are sent, each chunk with
+     * the blockhash that is latest when it is signed: a long run's tail would otherwise name a
+     * blockhash older than 150 slots and be rejected.
+     */
+    private static final class ChunkSigner extends Thread {
+        private final RpcClient rpc;
+        private final Keypair[] from;
+        private final Pubkey[] to;
+        private final Transaction[] transactions;
+        private volatile int signedUpTo;
+        private volatile Exception failure;
+
+        ChunkSigner(final RpcClient rpc, final Keypair[] from, final Pubkey[] to, final Transaction[] transactions, final int signed) {
+            super("loadgen-signer");
+            setDaemon(true);
+            this.rpc = rpc;
+            this.from = from;
+            this.to = to;
+            this.transactions = transactions;
+            this.signedUpTo = signed;
+        }
+
+        @Override
+        public void run() {
+            try {
+                for (int start = signedUpTo; start < transactions.length; start += SIGNING_CHUNK) {
+                    final int end = Math.min(transactions.length, start + SIGNING_CHUNK);
+                    signChunk(from, to, transactions, start, end, latestBlockhash(rpc));
+                    signedUpTo = end;
+                }
+            } catch (final Exception e) {
+                failure = e;
+            }
+        }
+
+        /** Waits until transaction {@code index} is signed. */
+        void awaitSigned(final int index) throws Exception {
+            while (index >= signedUpTo) {
+                if (failure != null) {
+                    throw new IllegalStateException("signing failed: " + failure.getMessage(), failure);
+                }
+                LockSupport.parkNanos(100_000);
+            }
+        }
+    }
+
+    private void send(final String host, final int port, final Transaction[] transactions, final long[] sentNanos,
+                      final ChunkSigner signer) throws Exception {
         final long intervalNanos = ratePerSecond == 0 ? 0 : TimeUnit.SECONDS.toNanos(1) / ratePerSecond;
         try (Socket socket = new Socket(host, port); OutputStream out = new BufferedOutputStream(socket.getOutputStream(), 1 << 16)) {
             final long startNanos = System.nanoTime();
@@ -218,6 +280,9 @@ public final class LoadgenMain implements Callable<Integer> {
                         out.flush();
                         LockSupport.parkNanos(Math.min(1_000_000, dueNanos - System.nanoTime()));
                     }
+                }
+                if (i >= SIGNING_CHUNK) {
+                    signer.awaitSigned(i);
                 }
                 final byte[] wire = TransactionCodec.encode(transactions[i]);
                 out.write(ByteBuffer.allocate(4).order(ByteOrder.LITTLE_ENDIAN).putInt(wire.length).array());
