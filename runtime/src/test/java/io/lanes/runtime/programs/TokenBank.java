@@ -30,19 +30,28 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * Token test helpers over a {@link TestBank}: create mints and accounts through real
  * transactions, read token state, and run a transaction that must fail with a given error while
- * charging only the fee.
+ * charging only the fee. The DeFi tests' bank builds on it.
  */
-final class TokenBank implements AutoCloseable {
-    static final long SOL = 1_000_000_000L;
-    static final long FEE_PER_SIGNATURE = 5_000;
-    static final long MINT_RENT = Rent.minimumBalance(MintLayout.LENGTH);
-    static final long ACCOUNT_RENT = Rent.minimumBalance(TokenAccountLayout.LENGTH);
+public class TokenBank implements AutoCloseable {
+    public static final long SOL = 1_000_000_000L;
+    public static final long FEE_PER_SIGNATURE = 5_000;
+    public static final long MINT_RENT = Rent.minimumBalance(MintLayout.LENGTH);
+    public static final long ACCOUNT_RENT = Rent.minimumBalance(TokenAccountLayout.LENGTH);
 
-    final TestBank bank = TestBank.create();
-    final Keypair payer = bank.newFundedKeypair(100 * SOL);
+    public final TestBank bank = TestBank.create();
+    public final Keypair payer;
+
+    /** A payer with 100 SOL. */
+    public TokenBank() {
+        this(100 * SOL);
+    }
+
+    protected TokenBank(final long payerLamports) {
+        this.payer = bank.newFundedKeypair(payerLamports);
+    }
 
     /** Recreates the wrapped SOL mint exactly as genesis made it (a no-op on a fresh bank). */
-    void addNativeMintAtGenesis() {
+    public void addNativeMintAtGenesis() {
         final AccountBuffer account = new AccountBuffer();
         account.clear();
         account.lamports(NativeMint.LAMPORTS);
@@ -54,7 +63,7 @@ final class TokenBank implements AutoCloseable {
     }
 
     /** A new initialized mint (InitializeMint2); null freeze authority for none. */
-    Pubkey createMint(final Pubkey mintAuthority, final Pubkey freezeAuthority, final int decimals) {
+    public Pubkey createMint(final Pubkey mintAuthority, final Pubkey freezeAuthority, final int decimals) {
         final Keypair mint = Keypair.generate();
         succeed(List.of(mint),
             SystemInstruction.createAccount(payer.publicKey(), mint.publicKey(), MINT_RENT, MintLayout.LENGTH, TokenProgram.ID),
@@ -63,11 +72,11 @@ final class TokenBank implements AutoCloseable {
     }
 
     /** A new initialized token account (InitializeAccount3) for the mint and owner. */
-    Pubkey createAccount(final Pubkey mint, final Pubkey owner) {
+    public Pubkey createAccount(final Pubkey mint, final Pubkey owner) {
         return createAccount(mint, owner, ACCOUNT_RENT);
     }
 
-    Pubkey createAccount(final Pubkey mint, final Pubkey owner, final long lamports) {
+    public Pubkey createAccount(final Pubkey mint, final Pubkey owner, final long lamports) {
         final Keypair account = Keypair.generate();
         succeed(List.of(account),
             SystemInstruction.createAccount(payer.publicKey(), account.publicKey(), lamports, TokenAccountLayout.LENGTH, TokenProgram.ID),
@@ -75,17 +84,17 @@ final class TokenBank implements AutoCloseable {
         return account.publicKey();
     }
 
-    void mintTo(final Pubkey mint, final Pubkey account, final Keypair authority, final long amount) {
+    public void mintTo(final Pubkey mint, final Pubkey account, final Keypair authority, final long amount) {
         succeed(List.of(authority), TokenInstruction.mintTo(mint, account, authority.publicKey(), amount));
     }
 
     /** Sends in a new slot, so that a repeated instruction list is a new transaction (new blockhash). */
-    ExecutionResult send(final List<Keypair> signers, final Instruction... instructions) {
+    public ExecutionResult send(final List<Keypair> signers, final Instruction... instructions) {
         bank.warpSlots(1);
         return bank.send(payer, signers, instructions);
     }
 
-    ExecutionResult succeed(final List<Keypair> signers, final Instruction... instructions) {
+    public ExecutionResult succeed(final List<Keypair> signers, final Instruction... instructions) {
         final ExecutionResult result = send(signers, instructions);
         assertEquals(TransactionStatus.SUCCEEDED, result.status(), result + " " + result.logLines());
         return result;
@@ -96,7 +105,7 @@ final class TokenBank implements AutoCloseable {
      * and checks that only the fee was charged: every account the instructions name is unchanged,
      * except the payer, which paid exactly 5,000 lamports per signature.
      */
-    ExecutionResult fail(final InstructionError expected, final int failingIndex, final List<Keypair> signers,
+    public ExecutionResult fail(final InstructionError expected, final int failingIndex, final List<Keypair> signers,
         final Instruction... instructions) {
         final Map<Pubkey, AccountBuffer> before = snapshot(instructions);
         final long payerBefore = bank.lamports(payer.publicKey());
@@ -114,13 +123,18 @@ final class TokenBank implements AutoCloseable {
         return result;
     }
 
+    /** {@link #fail(InstructionError, int, List, Instruction...)} for the first instruction. */
+    public ExecutionResult fail(final InstructionError expected, final List<Keypair> signers, final Instruction... instructions) {
+        return fail(expected, 0, signers, instructions);
+    }
+
     /** {@link #fail(InstructionError, int, List, Instruction...)} for a token error in the first instruction. */
-    ExecutionResult fail(final TokenError expected, final List<Keypair> signers, final Instruction... instructions) {
+    public ExecutionResult fail(final TokenError expected, final List<Keypair> signers, final Instruction... instructions) {
         return fail(expected.error(), 0, signers, instructions);
     }
 
     /** The same for a built-in error in the first instruction. */
-    ExecutionResult fail(final InstructionError.Kind expected, final List<Keypair> signers, final Instruction... instructions) {
+    public ExecutionResult fail(final InstructionError.Kind expected, final List<Keypair> signers, final Instruction... instructions) {
         return fail(InstructionError.of(expected), 0, signers, instructions);
     }
 
@@ -134,19 +148,19 @@ final class TokenBank implements AutoCloseable {
         return accounts;
     }
 
-    UnsafeBuffer data(final Pubkey account) {
+    public UnsafeBuffer data(final Pubkey account) {
         return new UnsafeBuffer(bank.data(account));
     }
 
-    long amount(final Pubkey account) {
+    public long amount(final Pubkey account) {
         return TokenAccountLayout.amount(data(account));
     }
 
-    long supply(final Pubkey mint) {
+    public long supply(final Pubkey mint) {
         return MintLayout.supply(data(mint));
     }
 
-    long lamports(final Pubkey account) {
+    public long lamports(final Pubkey account) {
         return bank.lamports(account);
     }
 
