@@ -64,7 +64,7 @@ public final class LanesNode implements AutoCloseable {
     private LanesNode(final NodeConfig config, final ExecutionListener listener) throws IOException {
         this.config = config;
         Files.createDirectories(config.dataDir());
-        this.faucet = loadOrCreateFaucet(config.faucetKeypair());
+        this.faucet = NodeFiles.loadOrCreateKeypair(config.faucetKeypair());
         final ProgramRegistry programs = ProgramRegistry.withBuiltins();
         for (final Path jar : config.programJars()) {
             final RegisteredProgram program = ExternalPrograms.load(jar);
@@ -172,10 +172,6 @@ public final class LanesNode implements AutoCloseable {
     /** The port the PubSub websocket server listens on. */
     public int pubSubPort() {
         return pubSubServer.port();
-    }
-
-    private static Keypair loadOrCreateFaucet(final Path file) throws IOException {
-        return NodeFiles.loadOrCreateKeypair(file);
     }
 
     /** The slot clock: the next slot starts on the scheduler thread, between duty-cycle steps. */
