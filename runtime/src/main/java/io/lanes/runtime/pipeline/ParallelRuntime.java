@@ -76,7 +76,7 @@ public final class ParallelRuntime implements AutoCloseable {
         }
         final BatchPacker packer = new BatchPacker(config.packerConfig(), Math.max(1024, bank.store().slotCount()), config.pendingCapacity());
         this.scheduler = new SchedulerAgent(bank, packer, rings, input, completions,
-            new SchedulerAgent.Inputs(commands, jobs, exclusiveCommands), listener, config.pendingCapacity(), finished);
+            new SchedulerAgent.Inputs(commands, jobs, exclusiveCommands), listener, config.pendingCapacity(), config.arrivalOrder(), finished);
         if (config.threadingMode() == ThreadingMode.SHARED) {
             final List<Agent> all = new ArrayList<>();
             all.add(scheduler);

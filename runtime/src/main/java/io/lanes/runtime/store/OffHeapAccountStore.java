@@ -56,6 +56,8 @@ public final class OffHeapAccountStore implements AccountStore {
     private final LongAdder accountCount = new LongAdder();
     private final ChronicleAccountFile file;
     private final AccountRecord flushRecord = new AccountRecord();
+    /** Held by a flush and by a snapshot write: both use the files (and their scratch buffers). */
+    private final Object persistLock = new Object();
     private final IntArrayList flushedSlots = new IntArrayList();
     private boolean closed;
 
@@ -247,6 +249,28 @@ public final class OffHeapAccountStore implements AccountStore {
         if (file == null) {
             return;
         }
+        synchronized (persistLock) {
+            flushDirtySlots();
+        }
+    }
+
+    /**
+     * Writes the accounts as they were at the last {@link #flush} (read from the files, not from
+     * memory) to a snapshot file; see {@link AccountSnapshots}. Execution may go on meanwhile: only
+     * a flush waits for it.
+     *
+     * @return the number of accounts written
+     */
+    public long writeSnapshot(final Path target) throws IOException {
+        if (file == null) {
+            throw new IllegalStateException("an in-memory store has no flushed state to snapshot");
+        }
+        synchronized (persistLock) {
+            return AccountSnapshots.write(file, target);
+        }
+    }
+
+    private void flushDirtySlots() {
         takeDirtySlots();
         if (flushedSlots.isEmpty()) {
             return;
@@ -404,7 +428,7 @@ public final class OffHeapAccountStore implements AccountStore {
     }
 
     /** Puts one account read from the store of record into a new slot (at open). */
-    private void restore(final AccountRecord record) {
+    void restore(final AccountRecord record) {
         assert record.exists() : "the store of record holds no zero-lamport accounts";
         final int slot = resolve(Pubkey.read(record.key, 0));
         final UnsafeBuffer chunk = slots.chunk(slot);
