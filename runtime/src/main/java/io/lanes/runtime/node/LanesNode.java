@@ -177,6 +177,7 @@ public final class LanesNode implements AutoCloseable {
     /** The slot clock: the next slot starts on the scheduler thread, between duty-cycle steps. */
     private void tick() {
         runtime.runExclusive(() -> {
+            runtime.applyCommutativeAdds();
             state.advanceSlot(blockhash(bank.slot() + 1));
             final boolean snapshotDue = bank.slot() % config.snapshotSlots() == 0;
             if (bank.slot() % config.flushSlots() == 0 || snapshotDue) {
@@ -326,6 +327,7 @@ public final class LanesNode implements AutoCloseable {
         } finally {
             runtime.close();
             snapshots.close();
+            runtime.applyCommutativeAdds();
             state.sealBlock(bank.slot());
             closeLedger();
             NodeFiles.writeSlot(config.dataDir(), bank.slot() + 1);

@@ -104,6 +104,7 @@ public final class BlockReplayer implements AutoCloseable {
             }
         }
         awaitIdle();
+        runtime.applyCommutativeAdds();
         checker.throwFirstMismatch();
         if (checker.reported != block.transactionCount()) {
             throw new ReplayMismatchException(block.slot(), -1, -1, "replay reported " + checker.reported
