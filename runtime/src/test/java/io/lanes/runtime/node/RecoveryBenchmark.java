@@ -28,6 +28,7 @@ import java.util.Locale;
 import java.util.SplittableRandom;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
 
@@ -50,6 +51,7 @@ public final class RecoveryBenchmark {
     private static final int BLOCK_TRANSACTIONS = 10_000;
     private static final int WORKERS = 1;
     private static final long PAYER_LAMPORTS = 10 * Genesis.LAMPORTS_PER_SOL;
+    private static final long FULL_QUEUE_PARK_NANOS = 50_000;
 
     private enum Variant { EXECUTE_ONLY, NODE_STATE, DURABLE }
 
@@ -123,7 +125,7 @@ public final class RecoveryBenchmark {
                                        final List<Transaction> transactions) throws InterruptedException {
         for (int i = 0; i < transactions.size(); i++) {
             while (!runtime.submit(transactions.get(i))) {
-                Thread.onSpinWait();
+                LockSupport.parkNanos(FULL_QUEUE_PARK_NANOS); // spinning would take a core from the scheduler or worker
             }
             if ((i + 1) % BLOCK_TRANSACTIONS == 0 || i + 1 == transactions.size()) {
                 endBlock(runtime, bank, state);
