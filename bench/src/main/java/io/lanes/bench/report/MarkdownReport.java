@@ -123,7 +123,7 @@ public final class MarkdownReport {
         return String.format(Locale.ROOT, "| %s | %s | %s | %s | %d | %d | %,.0f | %,.0f | %s | %.2f | %.2f | %.0f | %.2f | %s | %s | %s |%n",
             result.workload().id(), result.workload().variant(), mode.name(), mode.stage().id(), mode.workers(), summary.txCount(),
             summary.medianTps(), summary.medianSequentialTps(),
-            mode.isSequential() ? "1" : String.format(Locale.ROOT, "%.2fx (%.2f-%.2f)", summary.medianSpeedup(), summary.minSpeedup(), summary.maxSpeedup()),
+            mode.isSequential() ? "1" : ratio(summary.medianSpeedup()) + "x (" + ratio(summary.minSpeedup()) + "-" + ratio(summary.maxSpeedup()) + ")",
             summary.p50Micros(), summary.p99Micros(), summary.cpuNanosPerTx(), summary.cpuRatio(),
             summary.allocatedBytesPerTx() < 0 ? "n/a" : String.format(Locale.ROOT, "%.0f", summary.allocatedBytesPerTx()),
             summary.stateMatches() ? "ok" : "**MISMATCH**",
@@ -176,6 +176,11 @@ public final class MarkdownReport {
         }
         md.append("\nThe pipeline and e2e stages used ").append(Ed25519Verifiers.fastestAvailable().name())
             .append(" (`--verifier` or `-D").append(Ed25519Verifiers.CHOICE_PROPERTY).append("` choose).\n\n");
+    }
+
+    /** Two decimals, or three significant digits below 0.1 (the pipeline's speedups over the execute stage are small). */
+    private static String ratio(final double value) {
+        return String.format(Locale.ROOT, value >= 0.1 ? "%.2f" : "%.3g", value);
     }
 
     private static String percent(final double share) {

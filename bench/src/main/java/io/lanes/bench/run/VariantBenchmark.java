@@ -13,9 +13,10 @@ import java.util.List;
  * falls on every mode alike. Every run starts from a fresh copy of the genesis; a full GC runs
  * before each, so one run's garbage is not collected in the next.
  *
- * <p>Then, where they apply ({@link StageSettings#runsOn}), the pipeline stage (a warm-up run on a
- * prefix, then its repetitions) and the e2e stage (its repetitions; each starts a node). They use at
- * most {@link StageSettings#MAX_TXS} transactions. A run that throws is reported as a failure.
+ * <p>Then, where they apply ({@link StageSettings#runsOn}), the pipeline stage's warm-up run on a
+ * prefix and the repetitions of the pipeline and e2e stages, interleaved as well (an e2e run starts
+ * a node). They use at most {@link StageSettings#MAX_TXS} transactions. A run that throws is
+ * reported as a failure.
  */
 public final class VariantBenchmark {
     private final BenchSettings settings;
@@ -73,12 +74,13 @@ public final class VariantBenchmark {
         throws InterruptedException {
         final StageSettings stages = settings.stages();
         final int txCount = Math.min(generated.transactionCount(), StageSettings.MAX_TXS);
-        for (final Mode mode : stages.modes()) {
-            if (mode.stage() == Stage.PIPELINE && stages.warmupTxs() > 0) {
-                progress.step(workload.label() + " " + mode.label() + " warm-up");
-                runStage(workload, generated, mode, Math.min(txCount, stages.warmupTxs()), "warm-up", null);
-            }
-            for (int rep = 1; rep <= stages.repetitions(); rep++) {
+        final Mode pipeline = Mode.ofStage(Stage.PIPELINE, stages.workers());
+        if (stages.modes().contains(pipeline) && stages.warmupTxs() > 0) {
+            progress.step(workload.label() + " " + pipeline.label() + " warm-up");
+            runStage(workload, generated, pipeline, Math.min(txCount, stages.warmupTxs()), "warm-up", null);
+        }
+        for (int rep = 1; rep <= stages.repetitions(); rep++) {
+            for (final Mode mode : stages.modes()) {
                 final String repetition = "rep " + rep + "/" + stages.repetitions();
                 progress.step(workload.label() + " " + mode.label() + " " + repetition);
                 runStage(workload, generated, mode, txCount, repetition, result);

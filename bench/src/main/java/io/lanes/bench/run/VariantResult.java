@@ -133,7 +133,22 @@ public final class VariantResult {
         return failures;
     }
 
-    static double median(final double[] values) {
+    /**
+     * Per repetition, the TPS of mode {@code numerator} over that of mode {@code denominator} in the same
+     * repetition (the modes run interleaved), for as many repetitions as both have.
+     */
+    public double[] pairedTpsRatios(final Mode numerator, final Mode denominator) {
+        final List<RunMeasurement> top = runs.getOrDefault(numerator, List.of());
+        final List<RunMeasurement> bottom = runs.getOrDefault(denominator, List.of());
+        final double[] ratios = new double[Math.min(top.size(), bottom.size())];
+        for (int rep = 0; rep < ratios.length; rep++) {
+            ratios[rep] = top.get(rep).tps() / bottom.get(rep).tps();
+        }
+        return ratios;
+    }
+
+    /** The median of the values (0 for none). */
+    public static double median(final double[] values) {
         if (values.length == 0) {
             return 0;
         }
