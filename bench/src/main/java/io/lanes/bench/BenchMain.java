@@ -189,10 +189,7 @@ public final class BenchMain implements Callable<Integer> {
         final MachineInfo machine = MachineInfo.detect();
         Files.createDirectories(out);
         final int jvmWarmupCount = jvmWarmupTxs != null ? jvmWarmupTxs : quick ? QUICK_JVM_WARMUP_TXS : FULL_JVM_WARMUP_TXS;
-        final int jvmWarmupSteps = jvmWarmupCount > 0 ? 1 + JVM_WARMUP_ROUNDS * settings.modes().size() : 0;
-        final int variantSteps = variants.stream()
-            .mapToInt(workload -> 1 + settings.runsPerVariant(workload, workload.transactionCount(settings.txCount()))).sum();
-        final ProgressBar progress = ProgressBar.onStderr(jvmWarmupSteps + variantSteps + (stagesBeyondExecute ? 1 : 0));
+        final ProgressBar progress = ProgressBar.onStderr(progressSteps(settings, variants, jvmWarmupCount, stagesBeyondExecute));
         final List<VariantResult> results = new ArrayList<>();
         final List<String> failures = new ArrayList<>();
         final List<VerifierBenchmark.Result> verifierRates = stagesBeyondExecute ? measureVerifiers(progress) : List.of();
@@ -206,6 +203,15 @@ public final class BenchMain implements Callable<Integer> {
         deleteIfEmpty(settings.stages().scratchDir());
         writeOutputs(results, failures, settings, machine, verifierRates);
         return reportEnd(progress, results, failures, verifierRates);
+    }
+
+    /** Steps of the progress bar: the verifier timing, the JVM warm-up, and per variant its generation and every run. */
+    private static int progressSteps(final BenchSettings settings, final List<Workload> variants, final int jvmWarmupCount,
+        final boolean stagesBeyondExecute) {
+        final int jvmWarmupSteps = jvmWarmupCount > 0 ? 1 + JVM_WARMUP_ROUNDS * settings.modes().size() : 0;
+        final int variantSteps = variants.stream()
+            .mapToInt(workload -> 1 + settings.runsPerVariant(workload, workload.transactionCount(settings.txCount()))).sum();
+        return jvmWarmupSteps + variantSteps + (stagesBeyondExecute ? 1 : 0);
     }
 
     private BenchSettings settings() {
