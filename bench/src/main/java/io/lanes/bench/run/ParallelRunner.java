@@ -56,6 +56,7 @@ public final class ParallelRunner {
                 submitAll(runtime, generated.transactions(), txCount, submitNanos);
                 allocatedPerTx = ThreadAllocation.perTx(allocatedBefore, ThreadAllocation.currentThreadBytes(), txCount);
                 runtime.awaitIdle(IDLE_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+                runtime.applyCommutativeAdds();
                 cpuNanos = ThreadCpu.between(cpuBefore, ThreadCpu.snapshot());
             }
             final var outcome = listener.counter().outcome();

@@ -30,6 +30,7 @@ public final class SequentialRunner {
             final long allocatedBefore = ThreadAllocation.currentThreadBytes();
             final long cpuBeforeNanos = ThreadCpu.currentThreadNanos();
             executeAll(executor, generated.transactions(), txCount, timestampsNanos, counter);
+            executor.applyCommutativeAdds();
             final long cpuAfterNanos = ThreadCpu.currentThreadNanos();
             final long allocatedAfter = ThreadAllocation.currentThreadBytes();
             final var outcome = counter.outcome();

@@ -40,6 +40,7 @@ public final class SharedRunner {
                 final long cpuBeforeNanos = ThreadCpu.currentThreadNanos();
                 startNanos = System.nanoTime();
                 runInChunks(runtime, generated.transactions(), txCount);
+                runtime.applyCommutativeAdds();
                 endNanos = System.nanoTime();
                 cpuNanos = ThreadCpu.callerBetween(cpuBeforeNanos, ThreadCpu.currentThreadNanos());
             }

@@ -4,11 +4,13 @@ import io.lanes.programs.system.SystemInstruction;
 import io.lanes.runtime.exec.ComputeBudget;
 import io.lanes.sdk.Hash;
 import io.lanes.sdk.Pubkey;
+import io.lanes.sdk.program.Instruction;
 import io.lanes.sdk.wire.MessageBuilder;
 import io.lanes.sdk.wire.Transaction;
 import io.lanes.sdk.wire.TransactionCodec;
 
 import java.util.List;
+import java.util.function.Function;
 import java.util.stream.IntStream;
 
 /**
@@ -19,8 +21,6 @@ import java.util.stream.IntStream;
 public final class TransferPlan {
     /** The fee of a one-signature transaction without a priority fee. */
     public static final long FEE_LAMPORTS = ComputeBudget.LAMPORTS_PER_SIGNATURE;
-    /** What each transaction sends to the shared sink, if there is one (W6). */
-    public static final long SINK_LAMPORTS_PER_TX = 1;
 
     private final int accountCount;
     private final int[] from;
@@ -81,20 +81,19 @@ public final class TransferPlan {
     }
 
     /**
-     * Builds and signs every transfer, in parallel on all cores; with a {@code sink}, each
-     * transaction also transfers 1 lamport from its sender to the sink (a second instruction).
+     * Builds and signs every transfer, in parallel on all cores; with {@code extra}, each
+     * transaction also carries the instruction it makes for the sender (a second instruction).
      */
-    public Transaction[] sign(final AccountKeys keys, final Hash blockhash, final Pubkey sink) {
+    public Transaction[] sign(final AccountKeys keys, final Hash blockhash, final Function<Pubkey, Instruction> extra) {
         final Transaction[] transactions = new Transaction[from.length];
-        IntStream.range(0, from.length).parallel().forEach(tx -> transactions[tx] = signOne(keys, blockhash, tx, sink));
+        IntStream.range(0, from.length).parallel().forEach(tx -> transactions[tx] = signOne(keys, blockhash, tx, extra));
         return transactions;
     }
 
-    private Transaction signOne(final AccountKeys keys, final Hash blockhash, final int tx, final Pubkey sink) {
+    private Transaction signOne(final AccountKeys keys, final Hash blockhash, final int tx, final Function<Pubkey, Instruction> extra) {
         final var payer = keys.keypair(from[tx]);
         final var transfer = SystemInstruction.transfer(payer.publicKey(), keys.address(to[tx]), amountLamports[tx]);
-        final var instructions = sink == null ? List.of(transfer)
-            : List.of(transfer, SystemInstruction.transfer(payer.publicKey(), sink, SINK_LAMPORTS_PER_TX));
+        final var instructions = extra == null ? List.of(transfer) : List.of(transfer, extra.apply(payer.publicKey()));
         return TransactionCodec.sign(MessageBuilder.compileLegacy(payer.publicKey(), blockhash, instructions), payer);
     }
 }

@@ -33,7 +33,7 @@ class WorkloadTest {
     void sameSeedSameTransactions() {
         for (final Workload workload : List.of(new RandomTransfers(10), new IndependentTransfers(),
             new ZipfTransfers(100, 1.2), new DependencyChain(30), new HotRatioMix(1_000, 30), new AmmSwaps(3),
-            new SharedSinkTransfers())) {
+            new SharedCounterTransfers(false), new SharedCounterTransfers(true))) {
             final GeneratedWorkload first = workload.generate(7, 30, BLOCKHASH);
             final GeneratedWorkload second = workload.generate(7, 30, BLOCKHASH);
             assertEquals(first.transactionCount(), second.transactionCount());
@@ -55,7 +55,7 @@ class WorkloadTest {
     void marketAndSinkWorkloadsKeepTheirInvariantsInEveryMode() throws InterruptedException {
         final BenchSettings settings = new BenchSettings(300, 50, 1, List.of(1, 2), 11, null, true);
         for (final Workload workload : List.of(new HotRatioMix(1_000, 0), new HotRatioMix(1_000, 50), new AmmSwaps(1),
-            new AmmSwaps(10), new SharedSinkTransfers())) {
+            new AmmSwaps(10), new SharedCounterTransfers(false), new SharedCounterTransfers(true))) {
             final GeneratedWorkload generated = workload.generate(settings.seed(), settings.txCount(), BLOCKHASH);
             final VariantResult result = new VariantBenchmark(settings, RunProgress.NONE).run(workload, generated);
             assertTrue(result.failures().isEmpty(), workload.label() + ": " + result.failures());

@@ -54,6 +54,29 @@ public interface InvokeContext {
     /** 1 for a top-level instruction, 2 for a program it invokes, and so on. */
     int stackHeight();
 
+    /** Largest delta one {@link #addCommutative} call may add: 2^32 - 1. */
+    long MAX_COMMUTATIVE_DELTA = (1L << 32) - 1;
+    /** Largest counter value (at the block's start) that {@link #addCommutative} accepts: 2^62. */
+    long MAX_COMMUTATIVE_COUNTER = 1L << 62;
+
+    /**
+     * Adds {@code delta} to the unsigned 64-bit little-endian counter at data offset 0 of the
+     * instruction's account at {@code index}, commutatively: the addition is recorded and applied
+     * when the block ends, after all of its transactions, and only if this transaction succeeds.
+     * The transaction passes the account read-only, so transactions that only add to it take no
+     * write lock and never wait for each other (a fee sink, a global counter). During the block
+     * every reader sees the counter's value at the block's start. Additions commute, so the
+     * block's end state is the same in every order; the limits keep the sum of a block's additions
+     * from overflowing.
+     *
+     * @throws ProgramError {@code InvalidArgument} if the transaction passes the account writable
+     *                      (write to it directly then) or {@code delta} is outside
+     *                      0..{@link #MAX_COMMUTATIVE_DELTA}; {@code IncorrectProgramId} if this
+     *                      program does not own it; {@code AccountDataTooSmall} under 8 bytes;
+     *                      {@code ArithmeticOverflow} if the counter is above {@link #MAX_COMMUTATIVE_COUNTER}
+     */
+    void addCommutative(int index, long delta);
+
     /** Convenience: the account at the index, which must be a signer. */
     default AccountView signer(final int index) {
         final AccountView account = account(index);

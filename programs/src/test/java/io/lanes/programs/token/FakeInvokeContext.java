@@ -98,6 +98,11 @@ final class FakeInvokeContext implements InvokeContext {
         return 1;
     }
 
+    @Override
+    public void addCommutative(final int index, final long delta) {
+        throw new UnsupportedOperationException("the token tests' context has no commutative additions");
+    }
+
     /** One account: key, privileges, lamports, owner and data. */
     static final class FakeAccount implements AccountView {
         private final Pubkey key;

@@ -55,6 +55,18 @@ final class RunCommand implements Callable<Integer> {
         description = "Persist the accounts every N slots; bounds the replay after a crash (default: ${DEFAULT-VALUE}).")
     long flushSlots;
 
+    @Option(names = "--snapshot-slots", defaultValue = "" + NodeConfig.DEFAULT_SNAPSHOT_SLOTS,
+        description = "Write a snapshot of the accounts every N slots, in the background (default: ${DEFAULT-VALUE}).")
+    long snapshotSlots;
+
+    @Option(names = "--keep-snapshots", defaultValue = "" + NodeConfig.DEFAULT_KEEP_SNAPSHOTS,
+        description = "Snapshots kept; ledger segments older than the oldest kept one are deleted (default: ${DEFAULT-VALUE}).")
+    int keepSnapshots;
+
+    @Option(names = "--ledger-segment-bytes", defaultValue = "" + NodeConfig.DEFAULT_LEDGER_SEGMENT_BYTES,
+        description = "Start a new ledger segment file past this size (default: ${DEFAULT-VALUE}).")
+    long ledgerSegmentBytes;
+
     @Option(names = "--print-state-hash", description = "Print the state hash of the data dir and exit.")
     boolean printStateHash;
 
@@ -71,7 +83,8 @@ final class RunCommand implements Callable<Integer> {
         final boolean fresh = !Files.isDirectory(dataDir.resolve(LanesNode.ACCOUNTS_DIRECTORY));
         final NodeConfig config = new NodeConfig(dataDir, rpcPort, ingestPort,
             workers == null ? RuntimeConfig.defaultWorkers() : workers,
-            faucetKeypair == null ? dataDir.resolve("faucet.json") : faucetKeypair, slotMillis, programJars, flushSlots);
+            faucetKeypair == null ? dataDir.resolve("faucet.json") : faucetKeypair, slotMillis, programJars, flushSlots,
+            snapshotSlots, keepSnapshots, ledgerSegmentBytes);
         final DemoListener listener = new DemoListener();
         final LanesNode node;
         try {
@@ -98,6 +111,15 @@ final class RunCommand implements Callable<Integer> {
         }
         if (flushSlots < 1) {
             return "--flush-slots must be positive, got " + flushSlots;
+        }
+        if (snapshotSlots < 1) {
+            return "--snapshot-slots must be positive, got " + snapshotSlots;
+        }
+        if (keepSnapshots < 1) {
+            return "--keep-snapshots must be at least 1, got " + keepSnapshots;
+        }
+        if (ledgerSegmentBytes < 4096) {
+            return "--ledger-segment-bytes must be at least 4096, got " + ledgerSegmentBytes;
         }
         if (slotMillis < 1) {
             return "--slot-ms must be positive, got " + slotMillis;

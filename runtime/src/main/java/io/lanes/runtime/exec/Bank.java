@@ -56,6 +56,19 @@ public final class Bank {
         statusCache.onSlot(slot);
     }
 
+    /**
+     * Replay: starts a recorded block's slot with the blockhash the block recorded. Slots without a
+     * block are skipped, so the slot may jump ahead. Call with nothing in flight.
+     */
+    public void startRecordedSlot(final long blockSlot, final Hash blockhash) {
+        if (blockSlot <= slot) {
+            throw new IllegalArgumentException("slot " + blockSlot + " is not after the bank's slot " + slot);
+        }
+        slot = blockSlot;
+        blockhashes.register(blockhash, slot);
+        statusCache.onSlot(slot);
+    }
+
     public void advanceSlot() {
         advanceSlot(blockhashForSlot(slot + 1));
     }

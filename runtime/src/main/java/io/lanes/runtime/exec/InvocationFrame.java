@@ -238,4 +238,12 @@ final class InvocationFrame implements InvokeContext {
     public int stackHeight() {
         return stackHeight;
     }
+
+    @Override
+    public void addCommutative(final int index, final long delta) {
+        if (index < 0 || index >= positionCount) {
+            throw ProgramError.of(InstructionError.Kind.NotEnoughAccountKeys);
+        }
+        executor.addCommutative(positionAccount[index], program.id(), delta);
+    }
 }

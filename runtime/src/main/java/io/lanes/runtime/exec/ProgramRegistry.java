@@ -4,6 +4,7 @@ import io.lanes.programs.amm.AmmProgram;
 import io.lanes.programs.ata.AssociatedTokenAccountProgram;
 import io.lanes.programs.computebudget.ComputeBudgetProgram;
 import io.lanes.programs.lending.LendingProgram;
+import io.lanes.programs.tally.TallyProgram;
 import io.lanes.programs.memo.MemoProgram;
 import io.lanes.programs.system.SystemProgram;
 import io.lanes.programs.token.TokenProgram;
@@ -45,6 +46,7 @@ public final class ProgramRegistry {
         registry.register(MemoProgram.V1_ID, "spl-memo-v1", MemoProgram.v1(), MemoProgram.BASE_COMPUTE_UNITS);
         registry.register(AmmProgram.ID, "lanes-amm", new AmmProgram(), AmmProgram.BASE_COMPUTE_UNITS);
         registry.register(LendingProgram.ID, "lanes-lending", new LendingProgram(), LendingProgram.BASE_COMPUTE_UNITS);
+        registry.register(TallyProgram.ID, "lanes-tally", new TallyProgram(), TallyProgram.BASE_COMPUTE_UNITS);
         return registry;
     }
 

@@ -35,6 +35,11 @@ public final class SequentialExecutor {
         executor.execute(transaction, bank.slot(), result);
     }
 
+    /** Ends a block for the commutative additions: applies their sums to the store. */
+    public void applyCommutativeAdds() {
+        executor.applyCommutativeAdds();
+    }
+
     public Bank bank() {
         return bank;
     }

@@ -51,6 +51,7 @@ public final class TransactionExecutor {
     private long slot;
     private long computeUnitsRemaining;
     private InstructionError pendingFailure;
+    private final CommutativeAdds commutativeAdds = new CommutativeAdds();
 
     public TransactionExecutor(final AccountStore store, final ProgramRegistry programs) {
         this.store = store;
@@ -90,6 +91,7 @@ public final class TransactionExecutor {
         this.result = result;
         this.slot = slot;
         this.pendingFailure = null;
+        commutativeAdds.beginTransaction();
         result.reset();
         try {
             executeLoaded();
@@ -117,6 +119,9 @@ public final class TransactionExecutor {
         final long unitsConsumed = transaction.budget().unitLimit() - computeUnitsRemaining;
         if (error == null) {
             commitAll();
+            if (commit) {
+                commutativeAdds.commitTransaction();
+            }
             result.succeed(fee, unitsConsumed);
         } else {
             if (commit) {
@@ -461,6 +466,37 @@ public final class TransactionExecutor {
 
     AccountBuffer account(final int accountIndex) {
         return accounts[accountIndex];
+    }
+
+    /** {@link io.lanes.sdk.program.InvokeContext#addCommutative}, for the transaction account at this index. */
+    void addCommutative(final int accountIndex, final Pubkey program, final long delta) {
+        if (transaction.message().isWritable(accountIndex) || delta < 0 || delta > InvokeContext.MAX_COMMUTATIVE_DELTA) {
+            throw ProgramError.of(InstructionError.Kind.InvalidArgument);
+        }
+        final AccountBuffer account = accounts[accountIndex];
+        if (!account.owner().equals(program)) {
+            throw ProgramError.of(InstructionError.Kind.IncorrectProgramId);
+        }
+        if (account.dataLength() < Long.BYTES) {
+            throw ProgramError.of(InstructionError.Kind.AccountDataTooSmall);
+        }
+        if (Long.compareUnsigned(CommutativeAdds.counter(account), InvokeContext.MAX_COMMUTATIVE_COUNTER) > 0) {
+            throw ProgramError.of(InstructionError.Kind.ArithmeticOverflow);
+        }
+        commutativeAdds.add(transaction.slot(accountIndex), delta);
+    }
+
+    /** True when committed transactions left commutative additions for the block's end. */
+    public boolean hasCommutativeAdds() {
+        return commutativeAdds.hasBlockAdds();
+    }
+
+    /**
+     * Applies the commutative additions of the transactions committed since the last call to the
+     * store (the block ends). Call with nothing executing on any executor of the store.
+     */
+    public void applyCommutativeAdds() {
+        commutativeAdds.applyTo(store);
     }
 
     Pubkey key(final int accountIndex) {

@@ -96,10 +96,14 @@ public final class TestBank implements AutoCloseable {
         return TransactionCodec.sign(message, signers);
     }
 
-    /** Executes a transaction; the returned result is the caller's to keep. */
+    /**
+     * Executes a transaction as a block of its own (its commutative additions are applied right
+     * after it); the returned result is the caller's to keep.
+     */
     public ExecutionResult execute(final Transaction transaction) {
         final ExecutionResult result = new ExecutionResult();
         executor.execute(transaction, result);
+        executor.applyCommutativeAdds();
         return result;
     }
 

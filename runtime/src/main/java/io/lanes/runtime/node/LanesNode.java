@@ -1,5 +1,6 @@
 package io.lanes.runtime.node;
 
+import io.lanes.ledger.LedgerConfig;
 import io.lanes.ledger.LedgerWriter;
 import io.lanes.runtime.exec.Bank;
 import io.lanes.runtime.exec.Genesis;
@@ -16,7 +17,6 @@ import io.lanes.runtime.ingest.SigVerifyStage;
 import io.lanes.runtime.rpc.PubSubServer;
 import io.lanes.runtime.rpc.RpcBackend;
 import io.lanes.runtime.rpc.RpcServer;
-import io.lanes.runtime.store.AccountStore;
 import io.lanes.runtime.store.AccountStoreConfig;
 import io.lanes.runtime.store.OffHeapAccountStore;
 import io.lanes.sdk.Hash;
@@ -45,7 +45,8 @@ public final class LanesNode implements AutoCloseable {
     private static final long METRICS_SECONDS = 5;
 
     private final NodeConfig config;
-    private final AccountStore store;
+    private final OffHeapAccountStore store;
+    private final SnapshotWriter snapshots;
     private final Keypair faucet;
     private final Bank bank;
     private final ParallelRuntime runtime;
@@ -71,33 +72,32 @@ public final class LanesNode implements AutoCloseable {
             programs.register(program);
             LOG.log(System.Logger.Level.INFO, "loaded program " + program.name() + " at " + program.id() + " from " + jar);
         }
-        this.store = OffHeapAccountStore.open(config.dataDir().resolve(ACCOUNTS_DIRECTORY), AccountStoreConfig.DEFAULT);
-        if (store.find(faucet.publicKey()) < 0 || store.lamports(store.find(faucet.publicKey())) == 0) {
-            Genesis.fund(store, faucet.publicKey(), FAUCET_LAMPORTS);
-            Genesis.addPrograms(store, programs);
-            store.flush();
-            NodeFiles.writeGenesisStateHash(config.dataDir(), store.stateHash());
-        }
+        final LedgerConfig ledgerConfig = LedgerConfig.DEFAULT.withSegmentBytes(config.ledgerSegmentBytes());
         final Hash genesisHash = NodeFiles.genesisHash(config.dataDir(), faucet);
-        this.ledger = LedgerWriter.open(config.dataDir(), GENESIS_SLOT, genesisHash);
+        this.ledger = LedgerWriter.open(config.dataDir(), GENESIS_SLOT, genesisHash, ledgerConfig);
+        final OffHeapAccountStore liveStore = openLiveAccounts(config.dataDir(), ledger.lastSlot() > GENESIS_SLOT);
+        final Hash genesisStateHash = genesisStateHash(liveStore, programs);
         final long recoveryStartNanos = System.nanoTime();
         final LedgerRecovery.Outcome recovery = ledger.lastSlot() > GENESIS_SLOT
-            ? LedgerRecovery.recover(config.dataDir(), store, programs, NodeFiles.readGenesisStateHash(config.dataDir()), NodeState.MAX_RECORDS)
-            : new LedgerRecovery.Outcome(List.of(), 0, 0);
-        final List<LedgerRecovery.Replayed> replayed = recovery.recent();
-        if (recovery.reexecutedBlocks() > 0) {
+            ? new LedgerRecovery(config.dataDir(), AccountStoreConfig.DEFAULT, programs, genesisStateHash, config.workers())
+                .recover(liveStore, NodeState.MAX_RECORDS)
+            : new LedgerRecovery.Outcome(requireOpen(liveStore), List.of(), 0, 0, "genesis");
+        this.store = recovery.store();
+        if (recovery.reexecutedBlocks() > 0 || liveStore != store) {
             LOG.log(System.Logger.Level.INFO, String.format(java.util.Locale.ROOT,
-                "recovered from the ledger up to slot %d: re-executed %d transactions in %d blocks after the accounts' last flush, in %.2f s",
-                ledger.lastSlot(), recovery.reexecutedTransactions(), recovery.reexecutedBlocks(),
-                (System.nanoTime() - recoveryStartNanos) / 1e9));
+                "recovered from the ledger up to slot %d: started from %s, re-executed %d transactions in %d blocks"
+                    + " with %d worker(s) in %.2f s",
+                ledger.lastSlot(), recovery.startingPoint(), recovery.reexecutedTransactions(), recovery.reexecutedBlocks(),
+                config.workers(), (System.nanoTime() - recoveryStartNanos) / 1e9));
         }
         Genesis.addPrograms(store, programs);
         store.flush();
+        this.snapshots = new SnapshotWriter(config.dataDir(), store, config.keepSnapshots());
         final long startSlot = Math.max(Math.max(NodeFiles.readSlot(config.dataDir()), ledger.lastSlot() + 1), GENESIS_SLOT + 1);
         new java.security.SecureRandom().nextBytes(runNonce);
         this.bank = new Bank(store, programs, true, startSlot, blockhash(startSlot));
         this.state = new NodeState(bank, ledger, store::stateHash);
-        replayed.forEach(state::restore);
+        recovery.recent().forEach(state::restore);
         this.runtime = new ParallelRuntime(bank, RuntimeConfig.defaults(config.workers(), ThreadingMode.DEDICATED),
             new CompositeListener(List.of(state, listener)));
         final Keypair identity = NodeFiles.loadOrCreateKeypair(config.dataDir().resolve("identity.json"));
@@ -177,9 +177,11 @@ public final class LanesNode implements AutoCloseable {
     /** The slot clock: the next slot starts on the scheduler thread, between duty-cycle steps. */
     private void tick() {
         runtime.runExclusive(() -> {
+            runtime.applyCommutativeAdds();
             state.advanceSlot(blockhash(bank.slot() + 1));
-            if (bank.slot() % config.flushSlots() == 0) {
-                persistAccounts();
+            final boolean snapshotDue = bank.slot() % config.snapshotSlots() == 0;
+            if (bank.slot() % config.flushSlots() == 0 || snapshotDue) {
+                persistAccounts(snapshotDue);
             }
         });
     }
@@ -234,10 +236,64 @@ public final class LanesNode implements AutoCloseable {
      * crash re-executes only the blocks after it (recovery matches the accounts' state hash to a
      * block). Runs with nothing in flight.
      */
-    private void persistAccounts() {
-        if (state.awaitDurable()) {
-            store.flush();
+    private void persistAccounts(final boolean snapshot) {
+        if (snapshots.isWriting()) {
+            LOG.log(System.Logger.Level.DEBUG, "a snapshot is still being written: this flush is skipped");
+            return;
         }
+        if (!state.awaitDurable()) {
+            return;
+        }
+        store.flush();
+        final long blockSlot = state.lastBlockSlot();
+        if (snapshot && blockSlot > GENESIS_SLOT && blockSlot != snapshots.newestSlot()) {
+            snapshots.start(blockSlot, store.stateHash());
+        }
+    }
+
+    /**
+     * Opens the accounts directory. When it cannot be opened and a ledger exists, recovery restores
+     * a snapshot instead (null); on a new data dir the error stands.
+     */
+    private static OffHeapAccountStore openLiveAccounts(final Path dataDir, final boolean ledgerHasBlocks) {
+        try {
+            return OffHeapAccountStore.open(dataDir.resolve(ACCOUNTS_DIRECTORY), AccountStoreConfig.DEFAULT);
+        } catch (final RuntimeException e) {
+            if (!ledgerHasBlocks) {
+                throw e;
+            }
+            LOG.log(System.Logger.Level.WARNING, "cannot open the accounts in " + dataDir.resolve(ACCOUNTS_DIRECTORY)
+                + " (" + e.getMessage() + "); recovery will restore a snapshot");
+            return null;
+        }
+    }
+
+    private static OffHeapAccountStore requireOpen(final OffHeapAccountStore store) {
+        if (store == null) {
+            throw new IllegalStateException("the accounts cannot be opened and the ledger has no block to recover them from");
+        }
+        return store;
+    }
+
+    /**
+     * The state hash right after genesis, recorded in the data dir on the first start. Genesis
+     * runs when that record is absent and the store is empty; a store that has accounts but no
+     * record crashed between its genesis flush and the record, and is the genesis state.
+     */
+    private Hash genesisStateHash(final OffHeapAccountStore liveStore, final ProgramRegistry programs) {
+        final Hash recorded = NodeFiles.readGenesisStateHash(config.dataDir());
+        if (recorded != null) {
+            return recorded;
+        }
+        requireOpen(liveStore);
+        if (liveStore.accountCount() == 0) {
+            Genesis.fund(liveStore, faucet.publicKey(), FAUCET_LAMPORTS);
+            Genesis.addPrograms(liveStore, programs);
+            liveStore.flush();
+        }
+        final Hash genesis = liveStore.stateHash();
+        NodeFiles.writeGenesisStateHash(config.dataDir(), genesis);
+        return genesis;
     }
 
     private void closeLedger() {
@@ -270,6 +326,8 @@ public final class LanesNode implements AutoCloseable {
             Thread.currentThread().interrupt();
         } finally {
             runtime.close();
+            snapshots.close();
+            runtime.applyCommutativeAdds();
             state.sealBlock(bank.slot());
             closeLedger();
             NodeFiles.writeSlot(config.dataDir(), bank.slot() + 1);

@@ -72,6 +72,8 @@ public final class NodeState implements ExecutionListener {
     private volatile long slot;
     private volatile long blockHeight;
     private volatile Hash latestBlockhash;
+    private final java.util.function.LongSupplier clockMillis;
+    private Hash lastBlockStateHash;
 
     /** A node state that confirms a block as soon as it is sealed (no ledger: tests, tools). */
     public NodeState(final Bank bank) {
@@ -84,9 +86,19 @@ public final class NodeState implements ExecutionListener {
      * @param stateHash the store's state hash, computed when a block is sealed (nothing in flight then)
      */
     public NodeState(final Bank bank, final LedgerWriter ledger, final java.util.function.Supplier<Hash> stateHash) {
+        this(bank, ledger, stateHash, System::currentTimeMillis);
+    }
+
+    /**
+     * @param clockMillis the wall clock that stamps blocks and transactions with their time
+     *                    (a fixed clock makes a run's blocks byte-for-byte reproducible)
+     */
+    public NodeState(final Bank bank, final LedgerWriter ledger, final java.util.function.Supplier<Hash> stateHash,
+                     final java.util.function.LongSupplier clockMillis) {
         this.bank = bank;
         this.ledger = ledger;
         this.stateHash = stateHash;
+        this.clockMillis = clockMillis;
         if (ledger != null) {
             this.entryHasher = new EntryHasher(ledger.lastEntryHash());
             this.lastBlockSlot = ledger.lastSlot();
@@ -105,7 +117,7 @@ public final class NodeState implements ExecutionListener {
             return;
         }
         (result.status() == TransactionStatus.SUCCEEDED ? succeeded : failed).incrementAndGet();
-        final TransactionRecord record = record(transaction, result, slot, "processed");
+        final TransactionRecord record = record(transaction, result, slot, blockTimeSeconds(), "processed");
         remember(transaction.signature(0), record);
         currentBlock.add(transaction.signature(0));
         if (ledger != null) {
@@ -130,16 +142,16 @@ public final class NodeState implements ExecutionListener {
         }
     }
 
-    /** A transaction of the ledger, known again at start-up, finalized. */
-    void restore(final LedgerRecovery.Replayed replayed) {
-        final Transaction transaction = replayed.transaction();
-        final TransactionRecord record = replayed.result() != null
-            ? record(transaction, replayed.result(), replayed.slot(), "finalized")
-            : new TransactionRecord(transaction, replayed.slot(), replayed.blockTimeSeconds(), replayed.recorded().error(),
-                replayed.recorded().feeLamports(), replayed.recorded().computeUnits(), List.of(), new long[0], new long[0], "finalized");
-        remember(transaction.signature(0), record);
+    /** A transaction of the ledger, known again at start-up (finalized). */
+    void restore(final TransactionRecord record) {
+        final Signature signature = record.transaction().signature(0);
+        remember(signature, record);
         transactionCount.incrementAndGet();
-        bank.statusCache().add(transaction.signature(0), bank.slot());
+        bank.statusCache().add(signature, bank.slot());
+    }
+
+    private long blockTimeSeconds() {
+        return clockMillis.getAsLong() / 1000;
     }
 
     /** A worker batch ended: its executed transactions form one entry of the block (Solana's entries). */
@@ -151,8 +163,9 @@ public final class NodeState implements ExecutionListener {
         }
     }
 
-    private static TransactionRecord record(
-        final Transaction transaction, final ExecutionResult result, final long slot, final String confirmation) {
+    /** What clients see of an executed transaction (the result is copied: it is reused afterwards). */
+    static TransactionRecord record(final Transaction transaction, final ExecutionResult result, final long slot,
+                                    final long blockTimeSeconds, final String confirmation) {
         final int count = result.balanceCount();
         final long[] before = new long[count];
         final long[] after = new long[count];
@@ -160,7 +173,7 @@ public final class NodeState implements ExecutionListener {
             before[i] = result.preBalance(i);
             after[i] = result.postBalance(i);
         }
-        return new TransactionRecord(transaction, slot, System.currentTimeMillis() / 1000, result.error(), result.fee(),
+        return new TransactionRecord(transaction, slot, blockTimeSeconds, result.error(), result.fee(),
             result.computeUnitsConsumed(), result.logLines(), before, after, confirmation);
     }
 
@@ -219,7 +232,7 @@ public final class NodeState implements ExecutionListener {
         final BlockRecord previous = blocks.get(sealedSlot - 1);
         final Hash blockhash = bank.latestBlockhash();
         final BlockRecord block = new BlockRecord(sealedSlot, Math.max(0, sealedSlot - 1), blockhash,
-            previous == null ? blockhash : previous.blockhash(), blockHeight, System.currentTimeMillis() / 1000, List.copyOf(signatures));
+            previous == null ? blockhash : previous.blockhash(), blockHeight, blockTimeSeconds(), List.copyOf(signatures));
         blocks.put(sealedSlot, block);
         blockOrder.addLast(sealedSlot);
         while (blockOrder.size() > MAX_BLOCKS) {
@@ -239,10 +252,11 @@ public final class NodeState implements ExecutionListener {
             return;
         }
         final io.lanes.ledger.Block block = new io.lanes.ledger.Block(sealedSlot, lastBlockSlot, bank.latestBlockhash(),
-            System.currentTimeMillis() / 1000, currentEntries, stateHash.get(), currentResults);
+            blockTimeSeconds(), currentEntries, stateHash.get(), currentResults);
         currentEntries = new ArrayList<>();
         currentResults = new ArrayList<>();
         lastBlockSlot = sealedSlot;
+        lastBlockStateHash = block.stateHash();
         lastAppend = ledger.append(block);
         lastAppend.whenComplete((slot, failure) -> {
             if (failure == null) {
@@ -327,6 +341,16 @@ public final class NodeState implements ExecutionListener {
 
     public long slot() {
         return slot;
+    }
+
+    /** The slot of the last block appended to the ledger (the ledger's last slot at start-up). Scheduler thread. */
+    long lastBlockSlot() {
+        return lastBlockSlot;
+    }
+
+    /** The state hash the last block appended in this run recorded; null before the first. Scheduler thread. */
+    Hash lastBlockStateHash() {
+        return lastBlockStateHash;
     }
 
     public long blockHeight() {

@@ -47,6 +47,7 @@ public final class ParallelRuntime implements AutoCloseable {
     private final Queue<Runnable> exclusiveCommands;
     private final SchedulerAgent scheduler;
     private final List<Agent> workers = new ArrayList<>();
+    private final List<TransactionExecutor> executors = new ArrayList<>();
     private final List<AgentRunner> runners = new ArrayList<>();
     private final AgentInvoker sharedInvoker;
     private final AtomicLong submitted = new AtomicLong();
@@ -71,12 +72,13 @@ public final class ParallelRuntime implements AutoCloseable {
             final EventPoller<BatchEvent> poller = rings[worker].newPoller();
             rings[worker].addGatingSequences(poller.getSequence());
             final TransactionExecutor executor = new TransactionExecutor(bank.store(), bank.programs());
+            executors.add(executor);
             workers.add(new WorkerAgent(worker, poller, executor, bank.store(), completions,
                 config.pinWorkers() && config.threadingMode() == ThreadingMode.DEDICATED));
         }
         final BatchPacker packer = new BatchPacker(config.packerConfig(), Math.max(1024, bank.store().slotCount()), config.pendingCapacity());
         this.scheduler = new SchedulerAgent(bank, packer, rings, input, completions,
-            new SchedulerAgent.Inputs(commands, jobs, exclusiveCommands), listener, config.pendingCapacity(), finished);
+            new SchedulerAgent.Inputs(commands, jobs, exclusiveCommands), listener, config.pendingCapacity(), config.arrivalOrder(), finished);
         if (config.threadingMode() == ThreadingMode.SHARED) {
             final List<Agent> all = new ArrayList<>();
             all.add(scheduler);
@@ -190,6 +192,16 @@ public final class ParallelRuntime implements AutoCloseable {
         final Throwable throwable = failure.get();
         if (throwable != null) {
             throw new IllegalStateException("an agent failed", throwable);
+        }
+    }
+
+    /**
+     * Ends a block for the commutative additions: applies every worker's sums to the store. Call
+     * only with nothing in flight: from a {@link #runExclusive} command, or once idle.
+     */
+    public void applyCommutativeAdds() {
+        for (final TransactionExecutor executor : executors) {
+            executor.applyCommutativeAdds();
         }
     }
 

@@ -14,6 +14,8 @@ import io.lanes.locks.PackerConfig;
  * @param pendingCapacity    most transactions admitted and not yet completed (back-pressure bound)
  * @param inputCapacity      most submitted transactions waiting for admission
  * @param pinWorkers         pin dedicated worker threads to cores where the machine allows
+ * @param arrivalOrder       schedule by arrival only, ignoring the compute-unit price: for replay,
+ *                           where the order transactions are submitted in is the ledger's serial order
  */
 public record RuntimeConfig(
     int workers,
@@ -24,7 +26,8 @@ public record RuntimeConfig(
     int inFlightBatches,
     int pendingCapacity,
     int inputCapacity,
-    boolean pinWorkers) {
+    boolean pinWorkers,
+    boolean arrivalOrder) {
 
     public RuntimeConfig {
         if (workers < 1 || workers > 64) {
@@ -45,7 +48,7 @@ public record RuntimeConfig(
     /** Defaults: backoff idling, batches of 64, 16 batches in flight per worker. */
     public static RuntimeConfig defaults(final int workers, final ThreadingMode mode) {
         return new RuntimeConfig(workers, mode, IdleStrategies.DEFAULT, PackerConfig.DEFAULT_BATCH_SIZE,
-            PackerConfig.defaults(workers).lookahead(), IN_FLIGHT_BATCHES, 16_384, 65_536, true);
+            PackerConfig.defaults(workers).lookahead(), IN_FLIGHT_BATCHES, 16_384, 65_536, true, false);
     }
 
     /** Workers for this machine: cores - 1, at least 1. */
@@ -55,13 +58,22 @@ public record RuntimeConfig(
 
     public RuntimeConfig withIdleStrategy(final String name) {
         return new RuntimeConfig(workers, threadingMode, name, batchSize, lookahead, inFlightBatches,
-            pendingCapacity, inputCapacity, pinWorkers);
+            pendingCapacity, inputCapacity, pinWorkers, arrivalOrder);
     }
 
     /** Another batch size, with the packer's default lookahead for it. */
     public RuntimeConfig withBatchSize(final int size) {
         return new RuntimeConfig(workers, threadingMode, idleStrategy, size, PackerConfig.defaults(workers, size).lookahead(), inFlightBatches,
-            pendingCapacity, inputCapacity, pinWorkers);
+            pendingCapacity, inputCapacity, pinWorkers, arrivalOrder);
+    }
+
+    /**
+     * The same layout scheduling in arrival order (replay): conflicting transactions then run in
+     * the order they were submitted, whatever their compute-unit price.
+     */
+    public RuntimeConfig inArrivalOrder() {
+        return new RuntimeConfig(workers, threadingMode, idleStrategy, batchSize, lookahead, inFlightBatches,
+            pendingCapacity, inputCapacity, pinWorkers, true);
     }
 
     PackerConfig packerConfig() {

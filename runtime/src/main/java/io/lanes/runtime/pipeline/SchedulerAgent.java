@@ -54,13 +54,15 @@ final class SchedulerAgent implements Agent, ScheduleSink {
     private final long[] openSequence;
     private final BatchEvent[] openBatch;
     private long arrivals;
+    private final boolean arrivalOrder;
 
     @SuppressWarnings("unchecked")
     SchedulerAgent(
         final Bank bank, final BatchPacker packer, final RingBuffer<BatchEvent>[] rings,
         final Queue<Transaction> input, final Queue<WorkerToken> completions, final Inputs inputs,
-        final ExecutionListener listener, final int pendingCapacity, final AtomicLong finished) {
+        final ExecutionListener listener, final int pendingCapacity, final boolean arrivalOrder, final AtomicLong finished) {
         this.bank = bank;
+        this.arrivalOrder = arrivalOrder;
         this.packer = packer;
         this.rings = rings;
         this.input = input;
@@ -197,7 +199,7 @@ final class SchedulerAgent implements Agent, ScheduleSink {
     private void enqueue(final Transaction transaction) {
         final int entry = freeEntries.removeAt(freeEntries.size() - 1);
         final ResolvedTransaction resolved = transactions[entry].resolve(transaction, bank.store(), arrivals++);
-        final int handle = packer.add(resolved.priority(), resolved.writeSlots(), resolved.writeCount(),
+        final int handle = packer.add(arrivalOrder ? 0 : resolved.priority(), resolved.writeSlots(), resolved.writeCount(),
             resolved.readSlots(), resolved.readCount());
         if (handle >= entryByHandle.length) {
             entryByHandle = java.util.Arrays.copyOf(entryByHandle, Math.max(handle + 1, entryByHandle.length * 2));

@@ -120,6 +120,9 @@ final class FlushJournal implements AutoCloseable {
             if (trailer.getLong(0) != END_MAGIC || trailer.getLong(2 * Long.BYTES) != checksum(channel, bodyBytes)) {
                 return -1;
             }
+            if (!recordsFillBody(channel, bodyBytes, records)) {
+                return -1;
+            }
             final Reader reader = new Reader(channel);
             if (reader.getLong() != MAGIC) {
                 return -1;
@@ -131,6 +134,28 @@ final class FlushJournal implements AutoCloseable {
             }
             return records;
         }
+    }
+
+    /**
+     * The trailer's record count is outside the checksum: walk the record headers and check that
+     * exactly that many records fill the body, before any record is handed out.
+     */
+    private static boolean recordsFillBody(final FileChannel channel, final long bodyBytes, final long records) throws IOException {
+        if (records < 0) {
+            return false;
+        }
+        final Reader reader = new Reader(channel);
+        reader.getLong();
+        for (long i = 0; i < records; i++) {
+            if (reader.consumed() + RECORD_HEADER_BYTES > bodyBytes) {
+                return false;
+            }
+            final int dataLength = reader.skipRecord();
+            if (dataLength < 0 || reader.consumed() > bodyBytes) {
+                return false;
+            }
+        }
+        return reader.consumed() == bodyBytes;
     }
 
     private static long checksum(final FileChannel channel, final long bodyBytes) throws IOException {
@@ -237,6 +262,32 @@ final class FlushJournal implements AutoCloseable {
         long getLong() throws IOException {
             ensure(Long.BYTES);
             return bytes.getLong();
+        }
+
+        /** Bytes of the file consumed so far. */
+        long consumed() throws IOException {
+            return channel.position() - bytes.remaining();
+        }
+
+        /** Reads a record's header and skips its data; answers its data length (negative if corrupt). */
+        int skipRecord() throws IOException {
+            ensure(RECORD_HEADER_BYTES);
+            bytes.position(bytes.position() + RECORD_HEADER_BYTES - 2 * Integer.BYTES);
+            final int dataLength = bytes.getInt();
+            bytes.getInt();
+            for (long left = Math.max(0, dataLength); left > 0; ) {
+                if (!bytes.hasRemaining()) {
+                    bytes.clear();
+                    if (channel.read(bytes) < 0) {
+                        return -1;
+                    }
+                    bytes.flip();
+                }
+                final int skipped = (int) Math.min(left, bytes.remaining());
+                bytes.position(bytes.position() + skipped);
+                left -= skipped;
+            }
+            return dataLength;
         }
 
         private void getBytes(final UnsafeBuffer into) {

@@ -38,6 +38,13 @@ import static io.lanes.runtime.store.SlotTable.headerOffset;
  * those transactions. Durability is against a process crash; the map files are memory-mapped and
  * not forced to the device, so after a power loss the ledger must rebuild from a snapshot.
  *
+ * <h2>State hash</h2>
+ * {@link #stateHash} is incremental: every change to a slot (save, lamport-only save, delete,
+ * restore at open) marks it hash-dirty in the {@link SlotTable}, and the state hash re-digests only
+ * the marked slots, replacing their contributions in a {@link StateHashCache}. The first state
+ * hash after open digests every account. {@link #fullScanStateHash} computes the same value from
+ * scratch.
+ *
  * <h2>Threading</h2>
  * As {@link AccountStore}: one thread resolves keys; workers load and save disjoint slots
  * concurrently (data reallocation takes the arena's lock). {@link #flush}, {@link #stateHash},
@@ -55,7 +62,12 @@ public final class OffHeapAccountStore implements AccountStore {
     /** A LongAdder: workers creating accounts at once would contend on one counter. */
     private final LongAdder accountCount = new LongAdder();
     private final ChronicleAccountFile file;
+    private final StateHashCache hashCache = new StateHashCache();
+    private final StateHasher incrementalHasher = new StateHasher();
+    private final IntArrayList hashDirtySlots = new IntArrayList();
     private final AccountRecord flushRecord = new AccountRecord();
+    /** Held by a flush and by a snapshot write: both use the files (and their scratch buffers). */
+    private final Object persistLock = new Object();
     private final IntArrayList flushedSlots = new IntArrayList();
     private boolean closed;
 
@@ -164,7 +176,7 @@ public final class OffHeapAccountStore implements AccountStore {
         writeData(chunk, header, from.data(), 0, from.dataLength());
         final int ownerId = ownerId(chunk.getInt(header + OWNER_ID_OFFSET), from.owner());
         writeFields(chunk, header, lamports, from.rentEpoch(), ownerId, from.executable());
-        markDirty(chunk, header, slot);
+        markChanged(chunk, header, slot);
         if (created) {
             accountCount.increment();
         }
@@ -181,7 +193,7 @@ public final class OffHeapAccountStore implements AccountStore {
         final boolean created = chunk.getLong(header + LAMPORTS_OFFSET) == 0;
         assert !created || isCleared(chunk, header) : "a slot without lamports holds nothing else";
         chunk.putLong(header + LAMPORTS_OFFSET, lamports);
-        markDirty(chunk, header, slot);
+        markChanged(chunk, header, slot);
         if (created) {
             accountCount.increment();
         }
@@ -195,12 +207,31 @@ public final class OffHeapAccountStore implements AccountStore {
     /**
      * The state hash as defined by {@link StateHasher}: SHA-256 over the lane-wise sum (four u64
      * lanes, mod 2^64) of SHA-256(key, lamports u64 LE, owner, executable u8, data length u64 LE,
-     * data) of every account with non-zero lamports.
+     * data) of every account with non-zero lamports. Incremental: re-digests only the slots changed
+     * since the previous call, so it costs about one SHA-256 per changed slot plus a scan of one
+     * byte per slot.
      */
     @Override
     public Hash stateHash() {
+        hashDirtySlots.clear();
+        slots.takeHashDirtySlots(hashDirtySlots);
+        for (int i = 0; i < hashDirtySlots.size(); i++) {
+            rehash(hashDirtySlots.getInt(i));
+        }
+        return hashCache.stateHash();
+    }
+
+    /**
+     * The state hash computed from scratch over every account, ignoring (and leaving alone) the
+     * incremental state: the reference {@link #stateHash} must always equal. Costs a scan of all
+     * accounts.
+     */
+    Hash fullScanStateHash() {
         final StateHasher hasher = new StateHasher();
-        forEachAccount(slot -> addToHash(hasher, slot));
+        forEachAccount(slot -> {
+            digest(hasher, slot);
+            hasher.addDigest();
+        });
         return hasher.finish();
     }
 
@@ -247,6 +278,28 @@ public final class OffHeapAccountStore implements AccountStore {
         if (file == null) {
             return;
         }
+        synchronized (persistLock) {
+            flushDirtySlots();
+        }
+    }
+
+    /**
+     * Writes the accounts as they were at the last {@link #flush} (read from the files, not from
+     * memory) to a snapshot file; see {@link AccountSnapshots}. Execution may go on meanwhile: only
+     * a flush waits for it.
+     *
+     * @return the number of accounts written
+     */
+    public long writeSnapshot(final Path target) throws IOException {
+        if (file == null) {
+            throw new IllegalStateException("an in-memory store has no flushed state to snapshot");
+        }
+        synchronized (persistLock) {
+            return AccountSnapshots.write(file, target);
+        }
+    }
+
+    private void flushDirtySlots() {
         takeDirtySlots();
         if (flushedSlots.isEmpty()) {
             return;
@@ -280,6 +333,7 @@ public final class OffHeapAccountStore implements AccountStore {
         }
         slots.close();
         arena.close();
+        hashCache.close();
     }
 
     private void delete(final int slot) {
@@ -291,7 +345,7 @@ public final class OffHeapAccountStore implements AccountStore {
         writeData(chunk, header, chunk, 0, 0);
         writeFields(chunk, header, 0, 0, 0, false);
         assert isCleared(chunk, header);
-        markDirty(chunk, header, slot);
+        markChanged(chunk, header, slot);
         accountCount.decrement();
     }
 
@@ -324,7 +378,9 @@ public final class OffHeapAccountStore implements AccountStore {
         chunk.putInt(header + DATA_LENGTH_OFFSET, length);
     }
 
-    private void markDirty(final UnsafeBuffer chunk, final int header, final int slot) {
+    /** Marks a changed slot hash-dirty and, for a persisted store, dirty for the next flush. */
+    private void markChanged(final UnsafeBuffer chunk, final int header, final int slot) {
+        slots.markHashDirty(slot);
         if (file != null) {
             slots.markDirty(chunk, header, slot);
         }
@@ -343,11 +399,25 @@ public final class OffHeapAccountStore implements AccountStore {
             && chunk.getByte(header + SIZE_CLASS_OFFSET) == 0;
     }
 
-    private void addToHash(final StateHasher hasher, final int slot) {
+    /** Replaces the slot's contribution to the state hash with its current account's digest, if any. */
+    private void rehash(final int slot) {
+        final UnsafeBuffer chunk = slots.chunk(slot);
+        final int header = headerOffset(slot);
+        if (chunk.getLong(header + LAMPORTS_OFFSET) == 0) {
+            assert isCleared(chunk, header) : "a slot without lamports holds nothing else";
+            hashCache.clear(slot);
+            return;
+        }
+        digest(incrementalHasher, slot);
+        hashCache.update(slot, incrementalHasher);
+    }
+
+    /** Digests the existing account in the slot with the hasher (see {@link StateHasher#digest}). */
+    private void digest(final StateHasher hasher, final int slot) {
         final UnsafeBuffer chunk = slots.chunk(slot);
         final int header = headerOffset(slot);
         final long location = chunk.getLong(header + DATA_LOCATION_OFFSET);
-        hasher.add(chunk, header + KEY_OFFSET, chunk.getLong(header + LAMPORTS_OFFSET),
+        hasher.digest(chunk, header + KEY_OFFSET, chunk.getLong(header + LAMPORTS_OFFSET),
             owners.owner(chunk.getInt(header + OWNER_ID_OFFSET)), chunk.getByte(header + EXECUTABLE_OFFSET) != 0,
             arena.block(location), DataArena.offset(location), chunk.getInt(header + DATA_LENGTH_OFFSET));
     }
@@ -404,7 +474,7 @@ public final class OffHeapAccountStore implements AccountStore {
     }
 
     /** Puts one account read from the store of record into a new slot (at open). */
-    private void restore(final AccountRecord record) {
+    void restore(final AccountRecord record) {
         assert record.exists() : "the store of record holds no zero-lamport accounts";
         final int slot = resolve(Pubkey.read(record.key, 0));
         final UnsafeBuffer chunk = slots.chunk(slot);
@@ -413,6 +483,7 @@ public final class OffHeapAccountStore implements AccountStore {
         writeData(chunk, header, record.data, record.dataOffset, record.dataLength);
         writeFields(chunk, header, record.lamports, record.rentEpoch, restoredOwnerId(record.owner), record.executable);
         chunk.putInt(header + PERSISTED_LENGTH_OFFSET, record.dataLength);
+        slots.markHashDirty(slot);
         accountCount.increment();
     }
 

@@ -2,9 +2,13 @@ package io.lanes.runtime.store;
 
 import io.lanes.sdk.Pubkey;
 import org.agrona.BufferUtil;
+import org.agrona.collections.IntArrayList;
 import org.agrona.concurrent.UnsafeBuffer;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 
 /**
  * Per-slot account headers in off-heap chunks of {@link #SLOTS_PER_CHUNK} slots, plus the cached
@@ -30,6 +34,11 @@ import java.nio.ByteBuffer;
  * <p>The owner is an id into the owner table rather than 32 bytes here: loading then hands out
  * the interned owner key with one array read, and owner filters compare ints.
  *
+ * <p>Besides the flush's dirty byte in the header, each slot has a "hash-dirty" byte: changed since
+ * the last state hash. Those bytes live in a dense map per chunk (one byte per slot, 16 KiB per
+ * chunk) rather than in the header, so that the state hash finds the few changed slots among a
+ * million by scanning 1 MiB eight bytes at a time instead of 72 MB of headers.
+ *
  * <h2>Threading</h2>
  * Slots are added by the single index writer. Header fields of a slot are read and written by
  * whichever thread owns the slot at the time; chunk references are written before the slot
@@ -52,11 +61,17 @@ final class SlotTable implements AutoCloseable {
     static final int SLOTS_PER_CHUNK = 1 << CHUNK_SHIFT;
     private static final int SLOT_MASK = SLOTS_PER_CHUNK - 1;
     private static final int MAX_CHUNKS = (Integer.MAX_VALUE >>> CHUNK_SHIFT) + 1;
+    /** Reads eight bytes of a hash-dirty map as one long (only zero or non-zero matters). */
+    private static final VarHandle WORD = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.nativeOrder());
 
     private final UnsafeBuffer[] chunks = new UnsafeBuffer[MAX_CHUNKS];
     private final Pubkey[][] keysByChunk = new Pubkey[MAX_CHUNKS][];
     /** 1 where some slot of the chunk may be dirty; written by savers, cleared by flush. */
     private final byte[] dirtyChunks = new byte[MAX_CHUNKS];
+    /** Per chunk, one byte per slot: 1 if the slot changed since the last state hash. */
+    private final byte[][] hashDirtyByChunk = new byte[MAX_CHUNKS][];
+    /** 1 where some slot of the chunk may be hash-dirty; written by savers, cleared by the hash. */
+    private final byte[] hashDirtyChunks = new byte[MAX_CHUNKS];
     private volatile int slotCount;
 
     int slotCount() {
@@ -77,6 +92,7 @@ final class SlotTable implements AutoCloseable {
         if (chunks[chunkIndex] == null) {
             chunks[chunkIndex] = new UnsafeBuffer(ByteBuffer.allocateDirect(SLOTS_PER_CHUNK * HEADER_BYTES));
             keysByChunk[chunkIndex] = new Pubkey[SLOTS_PER_CHUNK];
+            hashDirtyByChunk[chunkIndex] = new byte[SLOTS_PER_CHUNK];
         }
         keysByChunk[chunkIndex][slot & SLOT_MASK] = key;
         key.copyTo(chunks[chunkIndex], headerOffset(slot) + KEY_OFFSET);
@@ -140,12 +156,62 @@ final class SlotTable implements AutoCloseable {
         return dirty;
     }
 
+    /**
+     * Marks the slot changed since the last state hash: one byte store (skipped when already set)
+     * plus the chunk's flag when clear. Workers saving distinct slots may call it at once: they
+     * write distinct array elements, and the chunk flag only ever goes from 0 to 1 while they run.
+     */
+    void markHashDirty(final int slot) {
+        assert slot >= 0 && slot < slotCount;
+        final int chunkIndex = slot >>> CHUNK_SHIFT;
+        final byte[] hashDirty = hashDirtyByChunk[chunkIndex];
+        final int index = slot & SLOT_MASK;
+        if (hashDirty[index] == 0) {
+            hashDirty[index] = 1;
+        }
+        if (hashDirtyChunks[chunkIndex] == 0) {
+            hashDirtyChunks[chunkIndex] = 1;
+        }
+    }
+
+    /**
+     * Appends every hash-dirty slot to {@code into} in slot order and clears their marks. Run only
+     * while no slot is being saved.
+     */
+    void takeHashDirtySlots(final IntArrayList into) {
+        final int chunkCount = chunkCountFor(slotCount);
+        for (int chunkIndex = 0; chunkIndex < chunkCount; chunkIndex++) {
+            if (hashDirtyChunks[chunkIndex] != 0) {
+                hashDirtyChunks[chunkIndex] = 0;
+                takeHashDirtySlots(chunkIndex, into);
+            }
+        }
+    }
+
+    /** Scans one chunk's hash-dirty map a word (eight slots) at a time. */
+    private void takeHashDirtySlots(final int chunkIndex, final IntArrayList into) {
+        final byte[] hashDirty = hashDirtyByChunk[chunkIndex];
+        final int firstSlot = chunkIndex << CHUNK_SHIFT;
+        for (int index = 0; index < SLOTS_PER_CHUNK; index += Long.BYTES) {
+            if ((long) WORD.get(hashDirty, index) == 0) {
+                continue;
+            }
+            for (int i = index; i < index + Long.BYTES; i++) {
+                if (hashDirty[i] != 0) {
+                    hashDirty[i] = 0;
+                    into.addInt(firstSlot + i);
+                }
+            }
+        }
+    }
+
     @Override
     public void close() {
         for (int chunkIndex = 0; chunkIndex < MAX_CHUNKS && chunks[chunkIndex] != null; chunkIndex++) {
             BufferUtil.free(chunks[chunkIndex]);
             chunks[chunkIndex] = null;
             keysByChunk[chunkIndex] = null;
+            hashDirtyByChunk[chunkIndex] = null;
         }
     }
 

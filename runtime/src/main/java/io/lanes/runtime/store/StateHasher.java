@@ -19,23 +19,31 @@ import java.security.MessageDigest;
  *   <li>the state hash is SHA-256 of the 32-byte lane sum (lanes little-endian, lane 0 first).</li>
  * </ol>
  * With no accounts the lane sum is 32 zero bytes. The rent epoch is not part of the hash. Because
- * the combination is a sum, the hash can later be maintained incrementally (subtract an account's
- * old digest, add its new one).
+ * the combination is a sum, it can be maintained incrementally: {@link StateHashCache} keeps each
+ * account's lanes and replaces an account's old lanes with its new ones.
+ *
+ * <p>Used two ways: the full scan calls {@link #digest} and {@link #addDigest} for every account
+ * and then {@link #finish}; the incremental hash calls only {@link #digest} and reads the lanes
+ * with {@link #digestLane} into sums of its own.
  *
  * <p>Not thread-safe: one instance per thread. Allocates only when an account is larger than any
  * hashed before.
  */
 final class StateHasher {
     static final int PREFIX_BYTES = Pubkey.LENGTH + Long.BYTES + Pubkey.LENGTH + 1 + Long.BYTES;
-    private static final int LANES = Hash.LENGTH / Long.BYTES;
+    static final int LANES = Hash.LENGTH / Long.BYTES;
 
     private final MessageDigest sha256 = Hash.newSha256();
     private final long[] laneSum = new long[LANES];
     private final UnsafeBuffer digest = new UnsafeBuffer(new byte[Hash.LENGTH]);
     private UnsafeBuffer input = new UnsafeBuffer(new byte[PREFIX_BYTES + 256]);
 
-    /** Adds one existing account; the data is {@code dataLength} bytes of {@code data} at the offset. */
-    void add(
+    /**
+     * Digests one existing account; the data is {@code dataLength} bytes of {@code data} at the
+     * offset. The lane sum is not touched: read the digest with {@link #digestLane}, or add it with
+     * {@link #addDigest}.
+     */
+    void digest(
         final DirectBuffer key, final int keyOffset, final long lamports, final Pubkey owner,
         final boolean executable, final DirectBuffer data, final int dataOffset, final int dataLength) {
         assert lamports != 0 : "accounts with zero lamports do not exist";
@@ -54,7 +62,19 @@ final class StateHasher {
         if (dataLength > 0) {
             input.putBytes(at, data, dataOffset, dataLength);
         }
-        addDigest(PREFIX_BYTES + dataLength);
+        digestInput(PREFIX_BYTES + dataLength);
+    }
+
+    /** Adds the lanes of the last account digested to the lane sum. */
+    void addDigest() {
+        for (int lane = 0; lane < LANES; lane++) {
+            laneSum[lane] += digestLane(lane);
+        }
+    }
+
+    /** Lane {@code lane} (0 to 3) of the last account digested: its bytes 8 * lane on, little-endian. */
+    long digestLane(final int lane) {
+        return digest.getLong(lane * Long.BYTES, ByteOrder.LITTLE_ENDIAN);
     }
 
     /** Adds another hasher's lane sum (for hashing slot ranges on several threads). */
@@ -64,7 +84,14 @@ final class StateHasher {
         }
     }
 
+    /** The state hash of the accounts added so far. */
     Hash finish() {
+        return hashOfLaneSum(laneSum);
+    }
+
+    /** The state hash for a lane sum: SHA-256 of the four lanes, little-endian, lane 0 first. */
+    static Hash hashOfLaneSum(final long[] laneSum) {
+        assert laneSum.length == LANES;
         final UnsafeBuffer sum = new UnsafeBuffer(new byte[Hash.LENGTH]);
         for (int lane = 0; lane < LANES; lane++) {
             sum.putLong(lane * Long.BYTES, laneSum[lane], ByteOrder.LITTLE_ENDIAN);
@@ -72,15 +99,12 @@ final class StateHasher {
         return Hash.sha256(sum.byteArray());
     }
 
-    private void addDigest(final int inputLength) {
+    private void digestInput(final int inputLength) {
         sha256.update(input.byteArray(), 0, inputLength);
         try {
             sha256.digest(digest.byteArray(), 0, Hash.LENGTH);
         } catch (final DigestException e) {
             throw new IllegalStateException("a 32-byte array holds a SHA-256 digest", e);
-        }
-        for (int lane = 0; lane < LANES; lane++) {
-            laneSum[lane] += digest.getLong(lane * Long.BYTES, ByteOrder.LITTLE_ENDIAN);
         }
     }
 

@@ -14,7 +14,9 @@
  *   <li>persistence in Chronicle Map files (the store of record), with a redo journal that makes
  *       each flush atomic;</li>
  *   <li>the state hash: SHA-256 over the lane-wise u64 sum of per-account SHA-256 digests, see
- *       {@link io.lanes.runtime.store.StateHasher} for the exact bytes.</li>
+ *       {@link io.lanes.runtime.store.StateHasher} for the exact bytes; kept incrementally by
+ *       {@link io.lanes.runtime.store.StateHashCache} (only accounts changed since the previous
+ *       hash are digested again).</li>
  * </ul>
  *
  * <h2>Threading rules</h2>

@@ -47,8 +47,9 @@ class CrashRecoveryEndToEndTest {
         final Map<Pubkey, Long> amounts = new LinkedHashMap<>();
         for (int round = 0; round < 3; round++) {
             final SplittableRandom random = new SplittableRandom(round * 7919L + 1);
-            // Accounts persisted every 5 slots (0.5 s): restarts begin from a block in the middle of the ledger.
-            try (LanesProcess lanes = LanesProcess.start(dataDir, "--flush-slots", "5")) {
+            // Accounts persisted every 5 slots (0.5 s) and a snapshot every 10: restarts begin from a
+            // block in the middle of the ledger, and some kills land while a snapshot is written.
+            try (LanesProcess lanes = LanesProcess.start(dataDir, "--flush-slots", "5", "--snapshot-slots", "10")) {
                 assertAllPresent(lanes, confirmed, amounts);
                 final Keypair faucet = Keypair.readFile(dataDir.resolve("faucet.json"));
                 final int transfers = 20 + random.nextInt(40);
@@ -80,7 +81,32 @@ class CrashRecoveryEndToEndTest {
             }
             assertEquals(3_000_000, balance(lanes, fresh), "the node takes new transactions after recovery");
             assertEquals(0, lanes.stop());
+            final String stopped = lanes.output().stream().filter(line -> line.startsWith("lanes: stopped; state hash "))
+                .findFirst().orElseThrow();
+            assertEquals(stopped.substring("lanes: stopped; state hash ".length()), lastReplayedStateHash(),
+                "the state after the crashes equals a from-genesis replay of the ledger");
         }
+    }
+
+    /** Runs verify-ledger from genesis (it must pass) and answers the state hash after its last block. */
+    private String lastReplayedStateHash() {
+        final java.io.PrintStream original = System.out;
+        final java.io.ByteArrayOutputStream captured = new java.io.ByteArrayOutputStream();
+        System.setOut(new java.io.PrintStream(captured, true, java.nio.charset.StandardCharsets.UTF_8));
+        final int exit;
+        try {
+            exit = io.lanes.runtime.cli.LanesMain.execute(new String[] {"verify-ledger", "--data-dir", dataDir.toString()});
+        } finally {
+            System.setOut(original);
+        }
+        final String output = captured.toString(java.nio.charset.StandardCharsets.UTF_8);
+        assertEquals(0, exit, output);
+        assertTrue(output.contains("replaying from genesis"), output);
+        final List<String> hashes = output.lines().filter(line -> line.startsWith("slot ") && line.endsWith(" ok"))
+            .map(line -> line.substring(line.indexOf("state_hash=") + "state_hash=".length(), line.length() - " ok".length()))
+            .toList();
+        assertFalse(hashes.isEmpty(), output);
+        return hashes.get(hashes.size() - 1);
     }
 
     private static void assertAllPresent(final LanesProcess lanes, final Map<String, Pubkey> confirmed, final Map<Pubkey, Long> amounts)

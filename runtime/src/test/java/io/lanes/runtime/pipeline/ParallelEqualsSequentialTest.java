@@ -49,6 +49,7 @@ class ParallelEqualsSequentialTest {
                 executor.execute(transaction, result);
                 outcomes.put(transaction.signature(0), describe(result));
             }
+            executor.applyCommutativeAdds();
             return new Run(outcomes, workload.transactions(), store.stateHash(), outcomes.size());
         }
     }
@@ -67,6 +68,7 @@ class ParallelEqualsSequentialTest {
                     }
                 }
                 runtime.awaitIdle(60, TimeUnit.SECONDS);
+                runtime.applyCommutativeAdds();
                 final boolean unlocked;
                 if (config.threadingMode() == ThreadingMode.SHARED) {
                     unlocked = runtime.isUnlocked();

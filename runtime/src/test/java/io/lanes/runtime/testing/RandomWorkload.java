@@ -1,6 +1,7 @@
 package io.lanes.runtime.testing;
 
 import io.lanes.programs.system.SystemInstruction;
+import io.lanes.programs.tally.TallyProgram;
 import io.lanes.runtime.exec.Genesis;
 import io.lanes.runtime.exec.ProgramRegistry;
 import io.lanes.runtime.store.AccountBuffer;
@@ -22,7 +23,8 @@ import java.util.SplittableRandom;
  * A seeded, conflict-heavy random workload over few accounts: transfers (some too large, so they
  * fail), account creations (some on addresses already in use), observer calls that read several
  * accounts and record what they saw, multi-instruction transactions that fail half-way, and
- * compute-unit prices for priorities. The executor does not verify signatures, so transactions
+ * compute-unit prices for priorities, and additions to a shared Tally counter, commutative
+ * (read-only, applied at the end) or direct (writable). The executor does not verify signatures, so transactions
  * carry unique random signatures instead of real ones (fast to make).
  */
 public final class RandomWorkload {
@@ -32,6 +34,8 @@ public final class RandomWorkload {
     private final List<Pubkey> records = new ArrayList<>();
     private final List<Transaction> transactions = new ArrayList<>();
     private final Hash blockhash;
+    /** The shared Tally counter (see {@link io.lanes.programs.tally.TallyProgram}). */
+    public static final Pubkey TALLY = Pubkey.wrap(Hash.sha256("random-workload-tally".getBytes()).toBytes());
 
     private RandomWorkload(final Hash blockhash) {
         this.blockhash = blockhash;
@@ -78,6 +82,10 @@ public final class RandomWorkload {
             Genesis.fund(store, wallet, SOL + random.nextLong(SOL));
         }
         final AccountBuffer record = new AccountBuffer();
+        record.lamports(Rent.minimumBalance(TallyProgram.COUNTER_BYTES));
+        record.owner(TallyProgram.ID);
+        record.dataLength(TallyProgram.COUNTER_BYTES);
+        store.save(store.resolve(TALLY), record);
         for (final Pubkey key : records) {
             record.clear();
             record.lamports(Rent.minimumBalance(ObserverProgram.RECORD_BYTES));
@@ -107,6 +115,7 @@ public final class RandomWorkload {
         } else {
             addTransfer(random, hotCount, payer, instructions);
             addObserve(random, hotCount, instructions);
+            instructions.add(TallyProgram.add(TALLY, 1 + random.nextInt(3), random.nextInt(4) != 0));
             if (random.nextBoolean()) {
                 instructions.add(SystemInstruction.transfer(payer, pick(random, hotCount), 1000 * SOL));
             }
