@@ -20,6 +20,7 @@ import io.lanes.runtime.store.AccountStore;
 import io.lanes.runtime.store.AccountStoreConfig;
 import io.lanes.runtime.store.OffHeapAccountStore;
 import io.lanes.sdk.Hash;
+import io.lanes.sdk.Keypair;
 import io.lanes.sdk.Pubkey;
 import io.lanes.sdk.wire.Transaction;
 
@@ -34,9 +35,10 @@ import java.util.Map;
  * clock, ledger, persisted accounts) started in this JVM on a new data dir with free ports, fed
  * over its binary ingest port by the load generator's {@link IngestSender} on one connection.
  *
- * <p><b>Genesis:</b> the workload's accounts are written into the data dir's account store before
- * the node first starts; the node then runs its usual genesis on top (faucet, built-in programs),
- * so its genesis is the workload's plus the faucet. <b>Blockhash:</b> a node's blockhashes are
+ * <p><b>Genesis:</b> before the node first starts, the data dir gets what the node's own genesis
+ * makes (a funded faucet, its keypair in {@code faucet.json}, and the built-in programs) plus the
+ * workload's accounts; the node takes the accounts it finds at its first start as its genesis and
+ * records their state hash. So its genesis is the workload's plus the faucet. <b>Blockhash:</b> a node's blockhashes are
  * random per run, so the transactions are generated again, after the node started, for the
  * blockhash {@code getLatestBlockhash} returns over RPC, and before the clock starts (the same seed:
  * the same genesis and transfers, new signatures).
@@ -50,6 +52,7 @@ import java.util.Map;
  */
 public final class E2eRunner {
     private static final String HOST = "127.0.0.1";
+    private static final String FAUCET_FILE = "faucet.json";
     private static final long RPC_TIMEOUT_SECONDS = 30;
 
     private E2eRunner() {
@@ -63,8 +66,8 @@ public final class E2eRunner {
         final StageSettings stages) throws IOException, InterruptedException {
         final Path dataDir = ScratchDirs.create(stages.scratchDir(), "e2e-");
         try {
-            writeGenesis(dataDir, genesis);
-            final NodeConfig config = new NodeConfig(dataDir, 0, 0, stages.workers(), dataDir.resolve("faucet.json"),
+            writeGenesis(dataDir, genesis, workload.programs());
+            final NodeConfig config = new NodeConfig(dataDir, 0, 0, stages.workers(), dataDir.resolve(FAUCET_FILE),
                 stages.slotMillis(), List.of(), NodeConfig.DEFAULT_FLUSH_SLOTS);
             final Sent sent;
             final Pubkey faucet;
@@ -124,9 +127,14 @@ public final class E2eRunner {
         }
     }
 
-    /** The workload's wallets and data accounts, in the store the node will open (before its genesis adds the faucet). */
-    private static void writeGenesis(final Path dataDir, final GenesisState genesis) {
+    /** The node's genesis (funded faucet, built-in programs) plus the workload's accounts, in the store the node will open. */
+    private static void writeGenesis(final Path dataDir, final GenesisState genesis, final ProgramRegistry programs)
+        throws IOException {
+        final Keypair faucet = Keypair.generate();
+        faucet.writeFile(dataDir.resolve(FAUCET_FILE));
         try (OffHeapAccountStore store = OffHeapAccountStore.open(dataDir.resolve(LanesNode.ACCOUNTS_DIRECTORY), AccountStoreConfig.DEFAULT)) {
+            Genesis.fund(store, faucet.publicKey(), LanesNode.FAUCET_LAMPORTS);
+            Genesis.addPrograms(store, programs);
             GenesisLoader.saveAccounts(store, genesis);
             store.flush();
         }
