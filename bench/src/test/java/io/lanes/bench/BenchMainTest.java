@@ -23,7 +23,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * A quick bench run with tiny sizes, checking its output (never its speed): results.json follows
  * the schema of interfaces.md, every run ends in the sequential state, every invariant holds,
- * results.md and the charts exist.
+ * results.md and the charts exist; the pipeline and e2e stages report on W1 and W2 with the
+ * same checks, and the verifiers' verifications per second.
  */
 class BenchMainTest {
     private static final Set<String> FIELDS = new TreeSet<>(List.of("workload", "variant", "mode", "stage", "workers", "txs",
@@ -32,21 +33,71 @@ class BenchMainTest {
     @Test
     void quickRunWritesCheckedResults(@TempDir final Path out) throws Exception {
         final int exitCode = BenchMain.run("--quick", "--txs", "200", "--workers", "1,2", "--workloads", "W1,W2,W8",
-            "--w1-accounts", "2,100", "--reps", "2", "--warmup-txs", "100", "--jvm-warmup-txs", "0", "--no-cache",
-            "--out", out.toString());
+            "--w1-accounts", "2,100", "--stage-w1-accounts", "100", "--slot-ms", "50", "--reps", "2", "--warmup-txs", "100",
+            "--jvm-warmup-txs", "0", "--no-cache", "--out", out.toString());
 
         assertEquals(0, exitCode, "every state hash and invariant held");
         final List<ResultRecord> records = ResultsJson.read(out.resolve("results.json"));
-        assertEquals(4 * 3, records.size(), "4 variants x (sequential + 2 worker counts)");
+        assertEquals(4 * 3 + 2 * 2, records.size(), "4 variants x (sequential + 2 worker counts), then W1 accounts=100 and W2 "
+            + "x (pipeline + e2e)");
         assertSchema(new ObjectMapper().readTree(out.resolve("results.json").toFile()));
         for (final ResultRecord record : records) {
             assertEquals(record.seqStateHash(), record.stateHash(), record + " ends in the sequential state");
-            assertEquals("execute", record.stage());
             assertTrue(record.tps() > 0 && record.seqTps() > 0 && record.speedup() > 0, record.toString());
             assertTrue(record.p99Us() >= record.p50Us() && record.p50Us() > 0, record.toString());
+            assertEquals(200, record.txs(), record.toString());
         }
-        assertInvariantsOk(out.resolve("results.md"));
+        assertEquals(12, records.stream().filter(record -> record.stage().equals("execute")).count());
+        assertStageRecords(records, "pipeline", Set.of("W1 accounts=100", "W2 transfers"));
+        assertStageRecords(records, "e2e", Set.of("W1 accounts=100", "W2 transfers"));
+        assertInvariantsOk(out.resolve("results.md"), 16);
+        assertStageReport(Files.readString(out.resolve("results.md")));
         assertTrue(pngCount(out) >= 1, "at least one chart");
+        assertFalse(Files.exists(out.resolve("scratch")), "the stages' ledgers and data dirs are deleted");
+    }
+
+    @Test
+    void stagesOptionRunsOnlyTheChosenStagesAndTheBaseline(@TempDir final Path out) throws Exception {
+        final int exitCode = BenchMain.run("--quick", "--txs", "100", "--workloads", "W2", "--stages", "pipeline",
+            "--slot-ms", "50", "--reps", "1", "--warmup-txs", "0", "--jvm-warmup-txs", "0", "--no-cache", "--out", out.toString());
+
+        assertEquals(0, exitCode);
+        final List<ResultRecord> records = ResultsJson.read(out.resolve("results.json"));
+        assertEquals(List.of("sequential/execute", "parallel/pipeline"),
+            records.stream().map(record -> record.mode() + "/" + record.stage()).toList());
+        assertEquals(records.get(0).stateHash(), records.get(1).stateHash(), "the pipeline ends in the sequential state");
+        assertEquals(records.get(0).tps(), records.get(1).seqTps(), "seq_tps is the execute stage's sequential baseline");
+    }
+
+    @Test
+    void unknownStageIsABadFlag(@TempDir final Path out) {
+        assertTrue(BenchMain.run("--stages", "execute,verify", "--out", out.toString()) != 0);
+    }
+
+    /** The stage's runs: on these variants, the parallel runtime, seq_tps and seq hash from the execute stage's baseline. */
+    private static void assertStageRecords(final List<ResultRecord> records, final String stage, final Set<String> variants) {
+        final List<ResultRecord> staged = records.stream().filter(record -> record.stage().equals(stage)).toList();
+        assertEquals(variants, new TreeSet<>(staged.stream().map(record -> record.workload() + " " + record.variant()).toList()));
+        for (final ResultRecord record : staged) {
+            final ResultRecord sequential = records.stream().filter(other -> other.mode().equals("sequential")
+                && other.workload().equals(record.workload()) && other.variant().equals(record.variant())).findFirst().orElseThrow();
+            assertEquals("parallel", record.mode());
+            assertEquals(sequential.tps(), record.seqTps(), "seq_tps is the execute stage's sequential median: " + record);
+            if (stage.equals("pipeline")) {
+                assertEquals(sequential.stateHash(), record.stateHash(), "the pipeline starts from the workload's genesis: " + record);
+            } else {
+                assertFalse(sequential.stateHash().equals(record.stateHash()), "the node's genesis adds its faucet: " + record);
+            }
+        }
+    }
+
+    /** results.md names the verifier, measures each verifier and lists the stages' targets. */
+    private static void assertStageReport(final String markdown) {
+        assertTrue(markdown.contains("## Ed25519 signature verification"), markdown);
+        assertTrue(markdown.matches("(?s).*\\| bouncycastle \\| [0-9,]+ \\|.*"), "BouncyCastle is always measured");
+        assertTrue(markdown.contains("| pipeline stage W2 transfers >= 15,000 TPS"), markdown);
+        assertTrue(markdown.contains("| e2e stage W2 transfers >= 0.8x the pipeline stage"), markdown);
+        assertTrue(markdown.contains("| report Ed25519 verifications/s per core"), markdown);
     }
 
     private static void assertSchema(final JsonNode root) {
@@ -70,7 +121,7 @@ class BenchMainTest {
     }
 
     /** Every row of the results table ends with "state = seq" ok and "invariant" ok. */
-    private static void assertInvariantsOk(final Path markdown) throws Exception {
+    private static void assertInvariantsOk(final Path markdown, final int expectedRows) throws Exception {
         final String text = Files.readString(markdown);
         final List<String> rows = new ArrayList<>();
         for (final String line : text.split("\n")) {
@@ -78,8 +129,8 @@ class BenchMainTest {
                 rows.add(line);
             }
         }
-        final List<String> resultRows = rows.stream().filter(row -> row.split("\\|").length >= 14).toList();
-        assertEquals(12, resultRows.size(), text);
+        final List<String> resultRows = rows.stream().filter(row -> row.split("\\|").length >= 16).toList();
+        assertEquals(expectedRows, resultRows.size(), text);
         resultRows.forEach(row -> assertTrue(row.endsWith("| ok | ok |"), row));
         assertFalse(text.contains("MISMATCH") || text.contains("FAILED"), text);
     }

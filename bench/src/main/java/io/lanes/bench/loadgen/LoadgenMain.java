@@ -11,16 +11,10 @@ import io.lanes.sdk.program.Instruction;
 import io.lanes.sdk.wire.MessageBuilder;
 import io.lanes.sdk.wire.Transaction;
 import io.lanes.sdk.wire.TransactionCodec;
-import org.HdrHistogram.Histogram;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-import java.io.BufferedOutputStream;
-import java.io.OutputStream;
-import java.net.Socket;
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -46,7 +40,6 @@ public final class LoadgenMain implements Callable<Integer> {
     private static final long FEE_LAMPORTS = 5_000;
     private static final long ACCOUNT_FUNDING_LAMPORTS = 1_000_000_000L;
     private static final int RECIPIENTS_PER_FUNDING_TRANSACTION = 18;
-    private static final int STATUS_BATCH = 256;
     /** Transactions signed per blockhash: well under what a node executes in 150 slots. */
     private static final int SIGNING_CHUNK = 20_000;
 
@@ -110,7 +103,7 @@ public final class LoadgenMain implements Callable<Integer> {
         final Transaction[] transactions = new Transaction[transactionCount];
         final int firstChunk = Math.min(SIGNING_CHUNK, transactionCount);
         progress("signing the first " + firstChunk + " of " + transactionCount + " transactions");
-        signChunk(from, to, transactions, 0, firstChunk, latestBlockhash(rpc));
+        signChunk(from, to, transactions, 0, firstChunk, rpc.latestBlockhash());
         final long lamportsBefore = totalLamports(rpc, watched);
 
         progress("sending " + transactionCount + " transactions to " + target);
@@ -119,22 +112,23 @@ public final class LoadgenMain implements Callable<Integer> {
         final long[] sentNanos = new long[transactionCount];
         final long startNanos = System.nanoTime();
         send(host, port, transactions, sentNanos, signer);
-        final Outcomes outcomes = awaitStatuses(rpc, transactions, sentNanos);
-        final double seconds = (outcomes.lastDoneNanos - startNanos) / 1e9;
+        final StatusPoller.Outcomes outcomes = new StatusPoller(rpc, LoadgenMain::progress)
+            .await(transactions, sentNanos, timeoutSeconds);
+        final double seconds = (outcomes.lastDoneNanos() - startNanos) / 1e9;
 
         final long lamportsAfter = totalLamports(rpc, watched);
-        final long fees = FEE_LAMPORTS * (outcomes.succeeded + outcomes.failed);
-        final boolean invariant = lamportsAfter == lamportsBefore - fees && outcomes.missing == 0;
+        final long fees = FEE_LAMPORTS * (outcomes.succeeded() + outcomes.failed());
+        final boolean invariant = lamportsAfter == lamportsBefore - fees && outcomes.missing() == 0;
         final String summary = String.format(Locale.ROOT,
             "loadgen workload=%s sent=%d ok=%d failed=%d tps=%.0f p50_ms=%.1f p99_ms=%.1f invariant=%s",
-            workload, transactionCount, outcomes.succeeded, outcomes.failed,
-            (outcomes.succeeded + outcomes.failed) / Math.max(seconds, 1e-9),
-            outcomes.latencyMicros.getValueAtPercentile(50) / 1000.0, outcomes.latencyMicros.getValueAtPercentile(99) / 1000.0,
+            workload, transactionCount, outcomes.succeeded(), outcomes.failed(),
+            (outcomes.succeeded() + outcomes.failed()) / Math.max(seconds, 1e-9),
+            outcomes.latencyMicros().getValueAtPercentile(50) / 1000.0, outcomes.latencyMicros().getValueAtPercentile(99) / 1000.0,
             invariant ? "ok" : "FAILED");
         System.out.println(summary);
         if (!invariant) {
             System.err.println("loadgen: invariant failed: lamports before " + lamportsBefore + ", after " + lamportsAfter
-                + ", fees " + fees + ", transactions without a final status " + outcomes.missing);
+                + ", fees " + fees + ", transactions without a final status " + outcomes.missing());
         }
         if (jsonFile != null) {
             writeJson(summary);
@@ -170,7 +164,7 @@ public final class LoadgenMain implements Callable<Integer> {
     }
 
     private void fund(final RpcClient rpc, final Keypair faucet, final List<Keypair> accounts) throws Exception {
-        final Hash blockhash = Hash.fromBase58(rpc.call("getLatestBlockhash", "[]").get("value").get("blockhash").asText());
+        final Hash blockhash = rpc.latestBlockhash();
         final List<Transaction> funding = new ArrayList<>();
         for (int start = 0; start < accounts.size(); start += RECIPIENTS_PER_FUNDING_TRANSACTION) {
             final List<Instruction> transfers = new ArrayList<>();
@@ -183,9 +177,10 @@ public final class LoadgenMain implements Callable<Integer> {
             rpc.call("sendTransaction", "[\"" + java.util.Base64.getEncoder().encodeToString(TransactionCodec.encode(transaction))
                 + "\",{\"encoding\":\"base64\",\"skipPreflight\":true}]");
         }
-        final Outcomes outcomes = awaitStatuses(rpc, funding.toArray(new Transaction[0]), new long[funding.size()]);
-        if (outcomes.succeeded != funding.size()) {
-            throw new IllegalStateException("funding failed: " + outcomes.succeeded + " of " + funding.size() + " succeeded");
+        final StatusPoller.Outcomes outcomes = new StatusPoller(rpc, LoadgenMain::progress)
+            .await(funding.toArray(new Transaction[0]), new long[funding.size()], timeoutSeconds);
+        if (outcomes.succeeded() != funding.size()) {
+            throw new IllegalStateException("funding failed: " + outcomes.succeeded() + " of " + funding.size() + " succeeded");
         }
     }
 
@@ -217,10 +212,6 @@ public final class LoadgenMain implements Callable<Integer> {
                 List.of(SystemInstruction.transfer(from[i].publicKey(), to[i], 1_000_000 + i))), from[i]));
     }
 
-    private static Hash latestBlockhash(final RpcClient rpc) throws Exception {
-        return Hash.fromBase58(rpc.call("getLatestBlockhash", "[]").get("value").get("blockhash").asText());
-    }
-
     /**
      * Signs the transactions after the first chunk while the first ones are sent, each chunk with
      * the blockhash that is latest when it is signed: a long run's tail would otherwise name a
@@ -249,7 +240,7 @@ public final class LoadgenMain implements Callable<Integer> {
             try {
                 for (int start = signedUpTo; start < transactions.length; start += SIGNING_CHUNK) {
                     final int end = Math.min(transactions.length, start + SIGNING_CHUNK);
-                    signChunk(from, to, transactions, start, end, latestBlockhash(rpc));
+                    signChunk(from, to, transactions, start, end, rpc.latestBlockhash());
                     signedUpTo = end;
                 }
             } catch (final Exception e) {
@@ -271,95 +262,23 @@ public final class LoadgenMain implements Callable<Integer> {
     private void send(final String host, final int port, final Transaction[] transactions, final long[] sentNanos,
                       final ChunkSigner signer) throws Exception {
         final long intervalNanos = ratePerSecond == 0 ? 0 : TimeUnit.SECONDS.toNanos(1) / ratePerSecond;
-        try (Socket socket = new Socket(host, port); OutputStream out = new BufferedOutputStream(socket.getOutputStream(), 1 << 16)) {
+        try (IngestSender sender = IngestSender.connect(host, port)) {
             final long startNanos = System.nanoTime();
             for (int i = 0; i < transactions.length; i++) {
                 if (intervalNanos > 0) {
                     final long dueNanos = startNanos + i * intervalNanos;
                     while (System.nanoTime() < dueNanos) {
-                        out.flush();
+                        sender.flush();
                         LockSupport.parkNanos(Math.min(1_000_000, dueNanos - System.nanoTime()));
                     }
                 }
                 if (i >= SIGNING_CHUNK) {
                     signer.awaitSigned(i);
                 }
-                final byte[] wire = TransactionCodec.encode(transactions[i]);
-                out.write(ByteBuffer.allocate(4).order(ByteOrder.LITTLE_ENDIAN).putInt(wire.length).array());
-                out.write(wire);
+                sender.send(transactions[i]);
                 sentNanos[i] = System.nanoTime();
             }
-            out.flush();
         }
-    }
-
-    /** What became of the transactions, by polling getSignatureStatuses until each is final. */
-    private static final class Outcomes {
-        long succeeded;
-        long failed;
-        long missing;
-        long lastDoneNanos;
-        final Histogram latencyMicros = new Histogram(3);
-    }
-
-    private Outcomes awaitStatuses(final RpcClient rpc, final Transaction[] transactions, final long[] sentNanos) throws Exception {
-        final Outcomes outcomes = new Outcomes();
-        final boolean[] done = new boolean[transactions.length];
-        int remaining = transactions.length;
-        final long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(timeoutSeconds);
-        int lastPercent = -1;
-        while (remaining > 0 && System.nanoTime() < deadline) {
-            for (int start = 0; start < transactions.length; start += STATUS_BATCH) {
-                remaining -= pollBatch(rpc, transactions, sentNanos, done, start, outcomes);
-            }
-            final int percent = (int) (100L * (transactions.length - remaining) / transactions.length);
-            if (percent / 10 != lastPercent / 10) {
-                progress(percent + "% final");
-                lastPercent = percent;
-            }
-            if (remaining > 0) {
-                Thread.sleep(20);
-            }
-        }
-        outcomes.missing = remaining;
-        return outcomes;
-    }
-
-    private static int pollBatch(final RpcClient rpc, final Transaction[] transactions, final long[] sentNanos,
-                                 final boolean[] done, final int start, final Outcomes outcomes) throws Exception {
-        final List<Integer> pending = new ArrayList<>();
-        final StringBuilder params = new StringBuilder("[[");
-        for (int i = start; i < Math.min(transactions.length, start + STATUS_BATCH); i++) {
-            if (!done[i]) {
-                params.append(pending.isEmpty() ? "" : ",").append('"').append(transactions[i].signature(0)).append('"');
-                pending.add(i);
-            }
-        }
-        if (pending.isEmpty()) {
-            return 0;
-        }
-        final JsonNode statuses = rpc.call("getSignatureStatuses", params.append("],{\"searchTransactionHistory\":true}]").toString()).get("value");
-        int finished = 0;
-        final long nowNanos = System.nanoTime();
-        for (int k = 0; k < pending.size(); k++) {
-            final JsonNode status = statuses.get(k);
-            if (status == null || status.isNull() || status.get("confirmationStatus").asText().equals("processed")) {
-                continue;
-            }
-            final int index = pending.get(k);
-            done[index] = true;
-            finished++;
-            if (status.get("err").isNull()) {
-                outcomes.succeeded++;
-            } else {
-                outcomes.failed++;
-            }
-            if (sentNanos[index] > 0) {
-                outcomes.latencyMicros.recordValue(Math.max(0, (nowNanos - sentNanos[index]) / 1_000));
-            }
-            outcomes.lastDoneNanos = nowNanos;
-        }
-        return finished;
     }
 
     private static long totalLamports(final RpcClient rpc, final List<Pubkey> keys) throws Exception {

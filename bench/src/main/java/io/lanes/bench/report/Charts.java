@@ -2,6 +2,7 @@ package io.lanes.bench.report;
 
 import io.lanes.bench.run.Mode;
 import io.lanes.bench.run.ModeSummary;
+import io.lanes.bench.run.Stage;
 import io.lanes.bench.run.VariantResult;
 import io.lanes.bench.workload.RandomTransfers;
 import org.knowm.xchart.BitmapEncoder;
@@ -73,6 +74,9 @@ public final class Charts {
         chart.getStyler().setYAxisMin(0.0);
         chart.getStyler().setYAxisDecimalPattern("#,###");
         for (final Mode mode : modes(w1)) {
+            if (mode.stage() != Stage.EXECUTE) {
+                continue;
+            }
             final List<Double> accounts = new ArrayList<>();
             final List<Double> tps = new ArrayList<>();
             for (final VariantResult result : w1) {

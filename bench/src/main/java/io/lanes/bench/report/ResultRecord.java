@@ -9,7 +9,9 @@ import io.lanes.bench.run.ModeSummary;
  * (workload, variant, mode, workers). For the sequential baseline, workers is 1, speedup 1 and
  * the seq_ fields repeat its own values. {@code speedup} is the median of the per-repetition
  * ratios (parallel and sequential run side by side), so it may differ slightly from tps / seq_tps,
- * which are medians taken separately.
+ * which are medians taken separately. For the pipeline and e2e stages, {@code seq_tps} is the
+ * execute stage's sequential median (so speedups compare across stages), and {@code seq_state_hash}
+ * the sequential executor's state on the run's genesis (e2e: the workload's plus the node's faucet).
  */
 @JsonPropertyOrder({"workload", "variant", "mode", "stage", "workers", "txs", "tps", "seq_tps", "speedup",
     "p50_us", "p99_us", "state_hash", "seq_state_hash", "jvm", "cores"})
@@ -30,13 +32,10 @@ public record ResultRecord(
     @JsonProperty("jvm") String jvm,
     @JsonProperty("cores") int cores) {
 
-    /** The stage this bench measures: pre-verified transactions through scheduler, workers and commit, in memory. */
-    public static final String STAGE_EXECUTE = "execute";
-
     public static ResultRecord of(final String workload, final String variant, final ModeSummary summary,
         final String jvm, final int cores) {
         final boolean sequential = summary.mode().isSequential();
-        return new ResultRecord(workload, variant, summary.mode().name(), STAGE_EXECUTE, summary.mode().workers(),
+        return new ResultRecord(workload, variant, summary.mode().name(), summary.mode().stage().id(), summary.mode().workers(),
             summary.txCount(), round(summary.medianTps(), 1), round(summary.medianSequentialTps(), 1),
             sequential ? 1.0 : round(summary.medianSpeedup(), 3),
             round(summary.p50Micros(), 3), round(summary.p99Micros(), 3),

@@ -1,5 +1,7 @@
 package io.lanes.bench.run;
 
+import io.lanes.bench.workload.Workload;
+
 import java.util.ArrayList;
 import java.util.List;
 
@@ -13,9 +15,18 @@ import java.util.List;
  * @param seed       the seed of every workload
  * @param idleStrategy the parallel runtime's idle strategy, null for its default
  * @param diagnose   also run the runtime in SHARED mode on one thread ({@link SharedRunner})
+ * @param stages     which stages run, and how the pipeline and e2e stages do
  */
 public record BenchSettings(
-    int txCount, int warmupTxs, int repetitions, List<Integer> workers, long seed, String idleStrategy, boolean diagnose) {
+    int txCount, int warmupTxs, int repetitions, List<Integer> workers, long seed, String idleStrategy, boolean diagnose,
+    StageSettings stages) {
+
+    /** Settings of the execute stage alone. */
+    public BenchSettings(final int txCount, final int warmupTxs, final int repetitions, final List<Integer> workers, final long seed,
+        final String idleStrategy, final boolean diagnose) {
+        this(txCount, warmupTxs, repetitions, workers, seed, idleStrategy, diagnose, StageSettings.executeOnly());
+    }
+
     public BenchSettings {
         if (txCount < 1 || warmupTxs < 0 || repetitions < 1 || workers.isEmpty()) {
             throw new IllegalArgumentException("need txs >= 1, warm-up >= 0, reps >= 1 and a worker count: " + txCount
@@ -24,15 +35,34 @@ public record BenchSettings(
         workers = List.copyOf(workers);
     }
 
-    /** The sequential baseline first, then the parallel runtime at each worker count (then the diagnostic). */
+    /**
+     * The execute stage's modes: the sequential baseline first (it always runs: the other stages compare with
+     * it), then, if the execute stage is selected, the parallel runtime at each worker count (then the diagnostic).
+     */
     public List<Mode> modes() {
         final List<Mode> modes = new ArrayList<>();
         modes.add(Mode.sequential());
-        workers.forEach(count -> modes.add(Mode.parallel(count)));
-        if (diagnose) {
-            modes.add(Mode.shared(1));
+        if (stages.stages().contains(Stage.EXECUTE)) {
+            workers.forEach(count -> modes.add(Mode.parallel(count)));
+            if (diagnose) {
+                modes.add(Mode.shared(1));
+            }
         }
         return modes;
+    }
+
+    /** Every mode a variant runs in: {@link #modes()}, then the pipeline and e2e stages where they apply. */
+    public List<Mode> modes(final Workload workload) {
+        final List<Mode> modes = modes();
+        if (stages.runsOn(workload)) {
+            modes.addAll(stages.modes());
+        }
+        return modes;
+    }
+
+    /** The seed a variant's workload is generated with: the same for every stage, so that they share a genesis. */
+    public long variantSeed(final Workload workload) {
+        return seed * 31 + workload.label().hashCode();
     }
 
     /** Most repetitions a short variant gets. */
@@ -50,5 +80,10 @@ public record BenchSettings(
     /** Runs for a variant of {@code variantTxs} transactions: a warm-up and the repetitions for each mode. */
     public int runsPerVariant(final int variantTxs) {
         return modes().size() * (repetitionsFor(variantTxs) + (warmupTxs > 0 ? 1 : 0));
+    }
+
+    /** Runs for this variant, the pipeline and e2e stages included. */
+    public int runsPerVariant(final Workload workload, final int variantTxs) {
+        return runsPerVariant(variantTxs) + (stages.runsOn(workload) ? stages.runsPerVariant() : 0);
     }
 }

@@ -16,12 +16,17 @@ public final class GenesisLoader {
     public static AccountStore load(final GenesisState genesis, final ProgramRegistry programs) {
         final OffHeapAccountStore store = OffHeapAccountStore.inMemory(genesis.accountCount() + programs.programs().size());
         Genesis.addPrograms(store, programs);
+        saveAccounts(store, genesis);
+        return store;
+    }
+
+    /** Writes the genesis' wallets (the funded ones) and data accounts into a store, e.g. a node's data dir before its first start. */
+    public static void saveAccounts(final AccountStore store, final GenesisState genesis) {
         final AccountBuffer account = new AccountBuffer();
         saveWallets(store, genesis, account);
         for (final GenesisAccount dataAccount : genesis.dataAccounts()) {
             saveDataAccount(store, dataAccount, account);
         }
-        return store;
     }
 
     private static void saveWallets(final AccountStore store, final GenesisState genesis, final AccountBuffer account) {

@@ -21,10 +21,26 @@ import java.util.Map;
  *                            everything; parallel: the submitting thread only), -1 if unknown
  * @param threadCpuNanos      CPU time per thread over the run ({@link ThreadCpu}): the runtime's threads and the
  *                            submitter for parallel runs, the caller for sequential and shared runs; empty if unknown
+ * @param expectedStateHash   the state the sequential executor reaches from this run's own genesis with this run's
+ *                            transactions, when that genesis differs from the variant's (e2e: the node adds its faucet);
+ *                            null: the variant's sequential run is the reference
  */
 public record RunMeasurement(
     Mode mode, int txCount, long elapsedNanos, Histogram latencyNanos, Hash stateHash,
-    RunOutcome outcome, InvariantResult invariant, double allocatedBytesPerTx, Map<String, Long> threadCpuNanos) {
+    RunOutcome outcome, InvariantResult invariant, double allocatedBytesPerTx, Map<String, Long> threadCpuNanos,
+    Hash expectedStateHash) {
+
+    /** A run on the variant's genesis: the variant's sequential run is its reference state. */
+    public RunMeasurement(final Mode mode, final int txCount, final long elapsedNanos, final Histogram latencyNanos,
+        final Hash stateHash, final RunOutcome outcome, final InvariantResult invariant, final double allocatedBytesPerTx,
+        final Map<String, Long> threadCpuNanos) {
+        this(mode, txCount, elapsedNanos, latencyNanos, stateHash, outcome, invariant, allocatedBytesPerTx, threadCpuNanos, null);
+    }
+
+    /** The state this run must end in: {@link #expectedStateHash} if set, else the variant's sequential one. */
+    public Hash expectedStateHash(final Hash sequentialStateHash) {
+        return expectedStateHash != null ? expectedStateHash : sequentialStateHash;
+    }
 
     /** Transactions per second. */
     public double tps() {

@@ -20,6 +20,8 @@ public final class ThreadCpu {
     public static final String CALLER = "caller";
     private static final String RUNTIME_THREAD_PREFIX = "lanes-";
     private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
+    /** Netty names its threads poolName-groupNumber-threadNumber. */
+    private static final java.util.regex.Pattern NETTY_GROUP_NUMBER = java.util.regex.Pattern.compile("^(lanes-[a-z]+-)\\d+-(?=\\d+$)");
 
     private ThreadCpu() {
     }
@@ -33,10 +35,18 @@ public final class ThreadCpu {
         cpuNanos.put(SUBMITTER, THREADS.getCurrentThreadCpuTime());
         for (final Thread thread : Thread.getAllStackTraces().keySet()) {
             if (thread.getName().startsWith(RUNTIME_THREAD_PREFIX)) {
-                cpuNanos.put(thread.getName(), THREADS.getThreadCpuTime(thread.getId()));
+                cpuNanos.put(stableName(thread.getName()), THREADS.getThreadCpuTime(thread.getId()));
             }
         }
         return cpuNanos;
+    }
+
+    /**
+     * The name without the number Netty gives each new event loop group ({@code lanes-ingest-6-1} becomes
+     * {@code lanes-ingest-1}), so that the same thread of each e2e run's node has the same key.
+     */
+    static String stableName(final String threadName) {
+        return NETTY_GROUP_NUMBER.matcher(threadName).replaceFirst("$1");
     }
 
     /** CPU nanoseconds the calling thread has used so far, -1 if not supported. */

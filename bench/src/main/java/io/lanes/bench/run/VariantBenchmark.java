@@ -2,7 +2,9 @@ package io.lanes.bench.run;
 
 import io.lanes.bench.workload.GeneratedWorkload;
 import io.lanes.bench.workload.Workload;
+import io.lanes.runtime.ingest.Ed25519Verifiers;
 
+import java.io.IOException;
 import java.util.List;
 
 /**
@@ -10,6 +12,11 @@ import java.util.List;
  * the repetitions, interleaved (rep 1 of every mode, then rep 2, ...) so that the machine's noise
  * falls on every mode alike. Every run starts from a fresh copy of the genesis; a full GC runs
  * before each, so one run's garbage is not collected in the next.
+ *
+ * <p>Then, where they apply ({@link StageSettings#runsOn}), the pipeline stage's warm-up run on a
+ * prefix and the repetitions of the pipeline and e2e stages, interleaved as well (an e2e run starts
+ * a node). They use at most {@link StageSettings#MAX_TXS} transactions. A run that throws is
+ * reported as a failure.
  */
 public final class VariantBenchmark {
     private final BenchSettings settings;
@@ -48,7 +55,7 @@ public final class VariantBenchmark {
                 runOnce(workload, generated, mode, warmupTxs);
             }
         }
-        final VariantResult result = new VariantResult(workload, txCount, modes);
+        final VariantResult result = new VariantResult(workload, txCount, settings.modes(workload));
         final int repetitions = settings.repetitionsFor(txCount);
         for (int rep = 1; rep <= repetitions; rep++) {
             for (final Mode mode : modes) {
@@ -56,7 +63,50 @@ public final class VariantBenchmark {
                 result.add(runOnce(workload, generated, mode, txCount));
             }
         }
+        if (settings.stages().runsOn(workload)) {
+            runStages(workload, generated, result);
+        }
         return result;
+    }
+
+    /** The pipeline and e2e stages on this variant, each on at most {@link StageSettings#MAX_TXS} transactions. */
+    private void runStages(final Workload workload, final GeneratedWorkload generated, final VariantResult result)
+        throws InterruptedException {
+        final StageSettings stages = settings.stages();
+        final int txCount = Math.min(generated.transactionCount(), StageSettings.MAX_TXS);
+        final Mode pipeline = Mode.ofStage(Stage.PIPELINE, stages.workers());
+        if (stages.modes().contains(pipeline) && stages.warmupTxs() > 0) {
+            progress.step(workload.label() + " " + pipeline.label() + " warm-up");
+            runStage(workload, generated, pipeline, Math.min(txCount, stages.warmupTxs()), "warm-up", null);
+        }
+        for (int rep = 1; rep <= stages.repetitions(); rep++) {
+            for (final Mode mode : stages.modes()) {
+                final String repetition = "rep " + rep + "/" + stages.repetitions();
+                progress.step(workload.label() + " " + mode.label() + " " + repetition);
+                runStage(workload, generated, mode, txCount, repetition, result);
+            }
+        }
+    }
+
+    /** One pipeline or e2e run, added to {@code result} (null: a warm-up, dropped); an exception becomes a failure. */
+    private void runStage(final Workload workload, final GeneratedWorkload generated, final Mode mode, final int txCount,
+        final String repetition, final VariantResult result) throws InterruptedException {
+        System.gc();
+        try {
+            final RunMeasurement measurement = mode.stage() == Stage.PIPELINE
+                ? PipelineRunner.run(workload, generated, txCount, settings.stages(), Ed25519Verifiers.fastestAvailable(),
+                    settings.idleStrategy())
+                : E2eRunner.run(workload, generated.genesis(), settings.variantSeed(workload), txCount, settings.stages());
+            if (result != null) {
+                result.add(measurement);
+            }
+        } catch (final IOException | RuntimeException e) {
+            final String failure = workload.label() + " " + mode.label() + " " + repetition + ": RUN FAILED: " + e;
+            if (result != null) {
+                result.addError(failure);
+            }
+            System.getLogger(VariantBenchmark.class.getName()).log(System.Logger.Level.ERROR, failure, e);
+        }
     }
 
     private RunMeasurement runOnce(final Workload workload, final GeneratedWorkload generated, final Mode mode, final int txCount)

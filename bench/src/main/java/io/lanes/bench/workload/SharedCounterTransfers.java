@@ -40,6 +40,15 @@ public final class SharedCounterTransfers implements Workload {
         return "W6";
     }
 
+    /**
+     * 2: "W6 plain-write" used to be a shared lamport sink without a counter account; a cached copy
+     * of that workload (version 1, same label) has no data accounts and must not be reused.
+     */
+    @Override
+    public int generatorVersion() {
+        return 2;
+    }
+
     @Override
     public String variant() {
         return commutative ? "commutative-add" : "plain-write";
