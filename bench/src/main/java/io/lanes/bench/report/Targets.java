@@ -65,8 +65,9 @@ public final class Targets {
 
     private static Check pipelineCheck(final VariantResult result, final ModeSummary pipeline) {
         final String verifier = Ed25519Verifiers.fastestAvailable().name();
-        final String otherVerifier = verifier.equals("bouncycastle") ? "" : " (this run verified with " + verifier + ")";
-        return new Check("pipeline stage " + result.workload().label() + " >= 15,000 TPS on 2 cores with bouncycastle" + otherVerifier,
+        final String withVerifier = verifier.equals("bouncycastle") ? " with bouncycastle"
+            : " with " + verifier + " (the issue sets this bar for bouncycastle: --verifier bouncycastle measures that)";
+        return new Check("pipeline stage " + result.workload().label() + " >= 15,000 TPS on 2 cores" + withVerifier,
             String.format(Locale.ROOT, "%s with %s, %d worker(s), %d cores", tps(pipeline.medianTps()), verifier,
                 pipeline.mode().workers(), Runtime.getRuntime().availableProcessors()),
             pipeline.medianTps() >= PIPELINE_MIN_TPS);
