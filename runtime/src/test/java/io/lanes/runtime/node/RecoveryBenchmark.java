@@ -43,7 +43,7 @@ import java.util.stream.Stream;
  *   <li>recovery: a node started on that data dir with its accounts at genesis (as after a crash
  *       before the first flush) re-executes the whole ledger, with 1 and with 2 workers.</li>
  * </ol>
- * Not a test; run by hand (command in runtime/README.md, section "Ledger and recovery"). Args:
+ * Not a test; run by hand (command in runtime/README.md, section "Node"). Args:
  * transactions (default 1,000,000).
  */
 public final class RecoveryBenchmark {

@@ -15,7 +15,7 @@ import java.util.stream.Stream;
  * What a snapshot of N token-sized accounts costs: the flush before it (the only part that stops
  * execution), writing the snapshot file from the flushed files (in the background in the node),
  * loading it into memory (verify-ledger) and restoring it into an accounts directory (recovery).
- * Not a test; run by hand (runtime/README.md, "Ledger, snapshots and recovery: measured"). Args:
+ * Not a test; run by hand (runtime/README.md, section "Node"). Args:
  * accounts (default 1,000,000).
  */
 public final class SnapshotBenchmark {
