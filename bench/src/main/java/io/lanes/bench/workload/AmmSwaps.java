@@ -34,12 +34,7 @@ public final class AmmSwaps extends MarketWorkload {
     }
 
     @Override
-    protected int walletCount() {
-        return WALLETS;
-    }
-
-    @Override
-    protected int poolCount() {
+    protected int poolCount(final int txCount) {
         return pools;
     }
 

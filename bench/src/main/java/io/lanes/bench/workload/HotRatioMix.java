@@ -43,12 +43,7 @@ public final class HotRatioMix extends MarketWorkload {
     }
 
     @Override
-    protected int walletCount() {
-        return wallets;
-    }
-
-    @Override
-    protected int poolCount() {
+    protected int poolCount(final int txCount) {
         return 1 + COLD_POOLS;
     }
 

@@ -4,8 +4,8 @@ import java.util.SplittableRandom;
 
 /**
  * W2, transfer variant: transaction i moves lamports from account 2i to account 2i+1, a pair no
- * other transaction touches. No conflicts at all: the ceiling of parallel execution. (Token
- * transfers and swaps on an own pool come with the token and AMM programs.)
+ * other transaction touches. No conflicts at all: the ceiling of parallel execution. The token
+ * transfer and own-pool swap variants are {@link IndependentTokenTransfers} and {@link OwnPoolSwaps}.
  */
 public final class IndependentTransfers extends TransferWorkload {
     @Override

@@ -23,11 +23,8 @@ public abstract class MarketWorkload implements Workload {
         return ProgramRegistry.withBuiltins();
     }
 
-    /** How many wallets (each with two token accounts) the genesis holds. */
-    protected abstract int walletCount();
-
-    /** How many A/B pools the genesis holds. */
-    protected abstract int poolCount();
+    /** How many A/B pools the genesis holds for a run of {@code txCount} transactions. */
+    protected abstract int poolCount(int txCount);
 
     /** Chooses the transactions. */
     protected abstract MarketPlan plan(SplittableRandom random, int txCount);
@@ -37,7 +34,7 @@ public abstract class MarketWorkload implements Workload {
         final MarketPlan plan = plan(new SplittableRandom(seed), txCount);
         final DeterministicKeys keys = new DeterministicKeys(seed);
         final AccountKeys wallets = AccountKeys.derive(keys, TransferWorkload.ACCOUNT_STREAM, plan.senders());
-        final TokenMarket market = TokenMarket.create(keys, poolCount(), plan.walletCount());
+        final TokenMarket market = TokenMarket.create(keys, poolCount(txCount), plan.walletCount());
         final long[] spending = plan.spendingLamports();
         final long[] balances = new long[plan.walletCount()];
         for (int wallet = 0; wallet < balances.length; wallet++) {

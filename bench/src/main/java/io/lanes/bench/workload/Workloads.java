@@ -33,7 +33,11 @@ public final class Workloads {
         for (final String id : ids) {
             switch (id.trim().toUpperCase(Locale.ROOT)) {
                 case "W1" -> w1Accounts.forEach(accounts -> variants.add(new RandomTransfers(accounts)));
-                case "W2" -> variants.add(new IndependentTransfers());
+                case "W2" -> {
+                    variants.add(new IndependentTransfers());
+                    variants.add(new IndependentTokenTransfers());
+                    variants.add(new OwnPoolSwaps());
+                }
                 case "W3" -> w3HotPercents.forEach(hot -> variants.add(new HotRatioMix(w3Wallets, hot)));
                 case "W4" -> zipfExponents.forEach(s -> variants.add(new ZipfTransfers(ZipfTransfers.DEFAULT_ACCOUNTS, s)));
                 case "W5" -> w5Pools.forEach(pools -> variants.add(new AmmSwaps(pools)));

@@ -32,6 +32,7 @@ class WorkloadTest {
     @Test
     void sameSeedSameTransactions() {
         for (final Workload workload : List.of(new RandomTransfers(10), new IndependentTransfers(),
+            new IndependentTokenTransfers(), new OwnPoolSwaps(),
             new ZipfTransfers(100, 1.2), new DependencyChain(30), new HotRatioMix(1_000, 30), new AmmSwaps(3),
             new SharedCounterTransfers(false), new SharedCounterTransfers(true))) {
             final GeneratedWorkload first = workload.generate(7, 30, BLOCKHASH);
@@ -47,7 +48,7 @@ class WorkloadTest {
     }
 
     /**
-     * W3, W5 and W6: the genesis and a few hundred transactions through the sequential executor,
+     * W3, W5, W6 and W2's token variants: the genesis and a few hundred transactions through the sequential executor,
      * the parallel runtime (1 and 2 workers) and SHARED mode end in the same state with the
      * invariant intact (pools, vaults, supplies, lamports, every transaction succeeded).
      */
@@ -55,7 +56,8 @@ class WorkloadTest {
     void marketAndSinkWorkloadsKeepTheirInvariantsInEveryMode() throws InterruptedException {
         final BenchSettings settings = new BenchSettings(300, 50, 1, List.of(1, 2), 11, null, true);
         for (final Workload workload : List.of(new HotRatioMix(1_000, 0), new HotRatioMix(1_000, 50), new AmmSwaps(1),
-            new AmmSwaps(10), new SharedCounterTransfers(false), new SharedCounterTransfers(true))) {
+            new AmmSwaps(10), new SharedCounterTransfers(false), new SharedCounterTransfers(true),
+            new IndependentTokenTransfers(), new OwnPoolSwaps())) {
             final GeneratedWorkload generated = workload.generate(settings.seed(), settings.txCount(), BLOCKHASH);
             final VariantResult result = new VariantBenchmark(settings, RunProgress.NONE).run(workload, generated);
             assertTrue(result.failures().isEmpty(), workload.label() + ": " + result.failures());
