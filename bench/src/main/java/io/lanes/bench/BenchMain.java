@@ -183,9 +183,9 @@ public final class BenchMain implements Callable<Integer> {
     public Integer call() throws Exception {
         final BenchSettings settings = settings();
         final boolean stagesBeyondExecute = !settings.stages().modes().isEmpty();
-        final List<Workload> variants = Workloads.variants(workloads, w1Variants(stagesBeyondExecute), zipfExponents,
-            Math.min(chainLength, settings.txCount()),
-            w3Accounts != null ? w3Accounts : quick ? QUICK_W3_WALLETS : HotRatioMix.DEFAULT_WALLETS, w3HotPercents, w5Pools);
+        final List<Workload> variants = variantsForStages(settings, Workloads.variants(workloads, w1Variants(stagesBeyondExecute),
+            zipfExponents, Math.min(chainLength, settings.txCount()),
+            w3Accounts != null ? w3Accounts : quick ? QUICK_W3_WALLETS : HotRatioMix.DEFAULT_WALLETS, w3HotPercents, w5Pools));
         final MachineInfo machine = MachineInfo.detect();
         Files.createDirectories(out);
         final int jvmWarmupCount = jvmWarmupTxs != null ? jvmWarmupTxs : quick ? QUICK_JVM_WARMUP_TXS : FULL_JVM_WARMUP_TXS;
@@ -233,6 +233,14 @@ public final class BenchMain implements Callable<Integer> {
     }
 
     /** W1's variants: those asked for, plus those the pipeline and e2e stages run. */
+    /** Without the execute stage, only the variants a selected stage runs on (their sequential baseline included). */
+    private static List<Workload> variantsForStages(final BenchSettings settings, final List<Workload> variants) {
+        if (settings.stages().stages().contains(Stage.EXECUTE)) {
+            return variants;
+        }
+        return variants.stream().filter(settings.stages()::runsOn).toList();
+    }
+
     private List<Integer> w1Variants(final boolean stagesBeyondExecute) {
         final Set<Integer> accounts = new TreeSet<>(w1Accounts);
         if (stagesBeyondExecute) {

@@ -38,8 +38,8 @@ class BenchMainTest {
 
         assertEquals(0, exitCode, "every state hash and invariant held");
         final List<ResultRecord> records = ResultsJson.read(out.resolve("results.json"));
-        assertEquals(4 * 3 + 2 * 2, records.size(), "4 variants x (sequential + 2 worker counts), then W1 accounts=100 and W2 "
-            + "x (pipeline + e2e)");
+        assertEquals(6 * 3 + 2 * 2, records.size(), "6 variants (W1 x 2, W2 x 3, W8) x (sequential + 2 worker counts), then "
+            + "W1 accounts=100 and W2 transfers x (pipeline + e2e)");
         assertSchema(new ObjectMapper().readTree(out.resolve("results.json").toFile()));
         for (final ResultRecord record : records) {
             assertEquals(record.seqStateHash(), record.stateHash(), record + " ends in the sequential state");
@@ -47,10 +47,10 @@ class BenchMainTest {
             assertTrue(record.p99Us() >= record.p50Us() && record.p50Us() > 0, record.toString());
             assertEquals(200, record.txs(), record.toString());
         }
-        assertEquals(12, records.stream().filter(record -> record.stage().equals("execute")).count());
+        assertEquals(18, records.stream().filter(record -> record.stage().equals("execute")).count());
         assertStageRecords(records, "pipeline", Set.of("W1 accounts=100", "W2 transfers"));
         assertStageRecords(records, "e2e", Set.of("W1 accounts=100", "W2 transfers"));
-        assertInvariantsOk(out.resolve("results.md"), 16);
+        assertInvariantsOk(out.resolve("results.md"), 22);
         assertStageReport(Files.readString(out.resolve("results.md")));
         assertTrue(pngCount(out) >= 1, "at least one chart");
         assertFalse(Files.exists(out.resolve("scratch")), "the stages' ledgers and data dirs are deleted");
