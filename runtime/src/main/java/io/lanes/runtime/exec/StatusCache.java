@@ -15,7 +15,8 @@ import java.util.Arrays;
  * removal.
  *
  * <p>Each set is an open-addressing table keyed by the signature's first 8 bytes (random for real
- * signatures), comparing the whole signature only when those match; sized ahead so that a busy
+ * signatures), comparing the whole signature only when those match. A probe reads only the array
+ * of prefixes (one cache line per probe), not the signature objects; sized ahead so that a busy
  * node rarely grows it. Owned by the admitting thread.
  */
 public final class StatusCache {
@@ -52,6 +53,9 @@ public final class StatusCache {
 
     /** An insert-only open-addressing set of signatures, cleared as a whole. */
     static final class SignatureSet {
+        private static final long EMPTY = 0;
+
+        /** Each slot's stored prefix, {@link #EMPTY} when free: probing reads only this array. */
         private long[] prefixes;
         private Signature[] signatures;
         private int size;
@@ -65,39 +69,42 @@ public final class StatusCache {
             if ((size + 1) * 2 > signatures.length) {
                 grow();
             }
-            final long prefix = prefix(signature);
+            final long prefix = storedPrefix(signature);
             final int mask = signatures.length - 1;
-            int index = index(prefix, mask);
-            while (signatures[index] != null) {
-                if (prefixes[index] == prefix && signatures[index].equals(signature)) {
+            for (int index = index(prefix, mask); ; index = (index + 1) & mask) {
+                final long stored = prefixes[index];
+                if (stored == EMPTY) {
+                    prefixes[index] = prefix;
+                    signatures[index] = signature;
+                    size++;
+                    return true;
+                }
+                if (stored == prefix && signatures[index].equals(signature)) {
                     return false;
                 }
-                index = (index + 1) & mask;
             }
-            prefixes[index] = prefix;
-            signatures[index] = signature;
-            size++;
-            return true;
         }
 
         boolean contains(final Signature signature) {
             if (size == 0) {
                 return false;
             }
-            final long prefix = prefix(signature);
+            final long prefix = storedPrefix(signature);
             final int mask = signatures.length - 1;
-            int index = index(prefix, mask);
-            while (signatures[index] != null) {
-                if (prefixes[index] == prefix && signatures[index].equals(signature)) {
+            for (int index = index(prefix, mask); ; index = (index + 1) & mask) {
+                final long stored = prefixes[index];
+                if (stored == EMPTY) {
+                    return false;
+                }
+                if (stored == prefix && signatures[index].equals(signature)) {
                     return true;
                 }
-                index = (index + 1) & mask;
             }
-            return false;
         }
 
         void clear() {
             if (size > 0) {
+                Arrays.fill(prefixes, EMPTY);
                 Arrays.fill(signatures, null);
                 size = 0;
             }
@@ -119,12 +126,13 @@ public final class StatusCache {
             }
         }
 
-        private static long prefix(final Signature signature) {
+        /** The signature's first 8 bytes, never {@link #EMPTY} (a prefix of 0 is stored as 1: the full compare tells them apart). */
+        private static long storedPrefix(final Signature signature) {
             long value = 0;
             for (int i = 0; i < 8; i++) {
                 value = (value << 8) | (signature.byteAt(i) & 0xFF);
             }
-            return value;
+            return value == EMPTY ? 1 : value;
         }
 
         private static int index(final long prefix, final int mask) {
