@@ -38,6 +38,9 @@ class CrashRecoveryEndToEndTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
+    /** Transfers the first start's demo makes (scripts/lanes on a new data dir). */
+    private static final int DEMO_TRANSFERS = 1_000;
+
     @TempDir
     Path dataDir;
 
@@ -86,6 +89,40 @@ class CrashRecoveryEndToEndTest {
             assertEquals(stopped.substring("lanes: stopped; state hash ".length()), lastReplayedStateHash(),
                 "the state after the crashes equals a from-genesis replay of the ledger");
         }
+        assertLamportsConserved();
+    }
+
+    /** Fees are burned: every account's lamports now = genesis's - the fees the ledger recorded. */
+    private void assertLamportsConserved() throws Exception {
+        final Keypair faucet = Keypair.readFile(dataDir.resolve("faucet.json"));
+        final long genesisLamports;
+        try (io.lanes.runtime.store.OffHeapAccountStore genesis = io.lanes.runtime.store.OffHeapAccountStore.inMemory()) {
+            io.lanes.runtime.exec.Genesis.fund(genesis, faucet.publicKey(), io.lanes.runtime.node.LanesNode.FAUCET_LAMPORTS);
+            io.lanes.runtime.exec.Genesis.addPrograms(genesis, io.lanes.runtime.exec.ProgramRegistry.withBuiltins());
+            genesisLamports = totalLamports(genesis);
+        }
+        long feeLamports = 0;
+        long transactions = 0;
+        try (io.lanes.ledger.LedgerReader reader = io.lanes.ledger.LedgerReader.open(dataDir)) {
+            while (reader.hasNext()) {
+                for (final io.lanes.ledger.TransactionResult result : reader.next().results()) {
+                    feeLamports += result.feeLamports();
+                    transactions++;
+                }
+            }
+        }
+        assertTrue(transactions > DEMO_TRANSFERS, "the ledger holds the first start's demo and the test's transfers: " + transactions);
+        try (io.lanes.runtime.store.OffHeapAccountStore store = io.lanes.runtime.store.OffHeapAccountStore.open(
+            dataDir.resolve(io.lanes.runtime.node.LanesNode.ACCOUNTS_DIRECTORY), io.lanes.runtime.store.AccountStoreConfig.DEFAULT)) {
+            assertEquals(genesisLamports - feeLamports, totalLamports(store), "lamports conserved: genesis - "
+                + feeLamports + " lamports of fees over " + transactions + " transactions");
+        }
+    }
+
+    private static long totalLamports(final io.lanes.runtime.store.AccountStore store) {
+        final long[] total = new long[1];
+        store.forEachAccount(slot -> total[0] = Math.addExact(total[0], store.lamports(slot)));
+        return total[0];
     }
 
     /** Runs verify-ledger from genesis (it must pass) and answers the state hash after its last block. */
