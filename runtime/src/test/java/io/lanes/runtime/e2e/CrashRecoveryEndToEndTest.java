@@ -1,5 +1,6 @@
 package io.lanes.runtime.e2e;
 
+import io.lanes.runtime.testing.CommandRun;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.lanes.programs.system.SystemInstruction;
@@ -127,17 +128,9 @@ class CrashRecoveryEndToEndTest {
 
     /** Runs verify-ledger from genesis (it must pass) and answers the state hash after its last block. */
     private String lastReplayedStateHash() {
-        final java.io.PrintStream original = System.out;
-        final java.io.ByteArrayOutputStream captured = new java.io.ByteArrayOutputStream();
-        System.setOut(new java.io.PrintStream(captured, true, java.nio.charset.StandardCharsets.UTF_8));
-        final int exit;
-        try {
-            exit = io.lanes.runtime.cli.LanesMain.execute(new String[] {"verify-ledger", "--data-dir", dataDir.toString()});
-        } finally {
-            System.setOut(original);
-        }
-        final String output = captured.toString(java.nio.charset.StandardCharsets.UTF_8);
-        assertEquals(0, exit, output);
+        final CommandRun verify = CommandRun.of("verify-ledger", "--data-dir", dataDir.toString());
+        final String output = verify.output();
+        assertEquals(0, verify.exitCode(), output);
         assertTrue(output.contains("replaying from genesis"), output);
         final List<String> hashes = output.lines().filter(line -> line.startsWith("slot ") && line.endsWith(" ok"))
             .map(line -> line.substring(line.indexOf("state_hash=") + "state_hash=".length(), line.length() - " ok".length()))

@@ -1,12 +1,9 @@
 package io.lanes.runtime.e2e;
 
-import io.lanes.runtime.cli.LanesMain;
+import io.lanes.runtime.testing.CommandRun;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.stream.Stream;
@@ -27,7 +24,7 @@ class VerifyLedgerEndToEndTest {
             Thread.sleep(300);
             assertEquals(0, lanes.stop());
         }
-        final Run clean = verify();
+        final CommandRun clean = verify();
         assertEquals(0, clean.exitCode(), clean.output());
         assertTrue(clean.output().contains(" ok"), clean.output());
         assertFalse(clean.output().contains("MISMATCH"), clean.output());
@@ -39,22 +36,11 @@ class VerifyLedgerEndToEndTest {
         final byte[] bytes = Files.readAllBytes(segment);
         bytes[bytes.length / 2] ^= 0x40;
         Files.write(segment, bytes);
-        final Run tampered = verify();
+        final CommandRun tampered = verify();
         assertEquals(1, tampered.exitCode(), tampered.output());
     }
 
-    private record Run(int exitCode, String output) {
-    }
-
-    private Run verify() {
-        final PrintStream original = System.out;
-        final ByteArrayOutputStream captured = new ByteArrayOutputStream();
-        System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
-        try {
-            final int exit = LanesMain.execute(new String[] {"verify-ledger", "--data-dir", dataDir.toString()});
-            return new Run(exit, captured.toString(StandardCharsets.UTF_8));
-        } finally {
-            System.setOut(original);
-        }
+    private CommandRun verify() {
+        return CommandRun.of("verify-ledger", "--data-dir", dataDir.toString());
     }
 }

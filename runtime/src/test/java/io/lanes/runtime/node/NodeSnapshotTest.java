@@ -2,22 +2,19 @@ package io.lanes.runtime.node;
 
 import io.lanes.ledger.SnapshotCatalog;
 import io.lanes.ledger.SnapshotInfo;
-import io.lanes.runtime.cli.LanesMain;
 import io.lanes.runtime.pipeline.ExecutionListener;
 import io.lanes.runtime.rpc.TransactionRecord;
+import io.lanes.runtime.testing.CommandRun;
+import io.lanes.runtime.testing.TestFiles;
 import io.lanes.sdk.Hash;
 import io.lanes.sdk.Keypair;
 import io.lanes.sdk.Signature;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
@@ -73,7 +70,7 @@ class NodeSnapshotTest {
         assertTrue(verified.contains(" ok"), verified);
         assertFalse(verified.contains("MISMATCH"), verified);
 
-        deleteTree(dataDir.resolve(LanesNode.ACCOUNTS_DIRECTORY));
+        TestFiles.deleteTree(dataDir.resolve(LanesNode.ACCOUNTS_DIRECTORY));
         try (LanesNode restarted = LanesNode.start(config(), ExecutionListener.NONE)) {
             assertEquals(stoppedHash, restarted.bank().store().stateHash(), "snapshot + ledger give the state at the stop");
             final TransactionRecord last = restarted.backend().transaction(airdrops.get(airdrops.size() - 1));
@@ -106,24 +103,9 @@ class NodeSnapshotTest {
     }
 
     private String verifyLedger() {
-        final PrintStream original = System.out;
-        final ByteArrayOutputStream captured = new ByteArrayOutputStream();
-        System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
-        try {
-            final int exit = LanesMain.execute(new String[] {"verify-ledger", "--data-dir", dataDir.toString(), "--workers", "2"});
-            final String output = captured.toString(StandardCharsets.UTF_8);
-            assertEquals(0, exit, output);
-            return output;
-        } finally {
-            System.setOut(original);
-        }
+        final CommandRun run = CommandRun.of("verify-ledger", "--data-dir", dataDir.toString(), "--workers", "2");
+        assertEquals(0, run.exitCode(), run.output());
+        return run.output();
     }
 
-    private static void deleteTree(final Path root) throws Exception {
-        try (Stream<Path> paths = Files.walk(root)) {
-            for (final Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(path);
-            }
-        }
-    }
 }

@@ -11,6 +11,7 @@ import io.lanes.runtime.pipeline.RuntimeConfig;
 import io.lanes.runtime.pipeline.ThreadingMode;
 import io.lanes.runtime.store.AccountStoreConfig;
 import io.lanes.runtime.store.OffHeapAccountStore;
+import io.lanes.runtime.testing.TestFiles;
 import io.lanes.sdk.Hash;
 import io.lanes.sdk.Keypair;
 import io.lanes.sdk.wire.MessageBuilder;
@@ -20,9 +21,7 @@ import io.lanes.sdk.wire.TransactionCodec;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.SplittableRandom;
@@ -30,7 +29,6 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 import java.util.stream.IntStream;
-import java.util.stream.Stream;
 
 /**
  * The cost of durability and the speed of recovery, side by side in one JVM, on W1-style transfers
@@ -64,7 +62,7 @@ public final class RecoveryBenchmark {
         final Path dataDir = root.resolve("node");
         LanesNode.start(nodeConfig(dataDir, WORKERS), ExecutionListener.NONE).close();
         final Path genesisAccounts = root.resolve("genesis-accounts");
-        copyTree(dataDir.resolve(LanesNode.ACCOUNTS_DIRECTORY), genesisAccounts);
+        TestFiles.copyTree(dataDir.resolve(LanesNode.ACCOUNTS_DIRECTORY), genesisAccounts);
         final Keypair faucet = Keypair.readFile(dataDir.resolve("faucet.json"));
         final List<Keypair> payers = payers();
         final List<Transaction> funding = funding(faucet, payers);
@@ -85,7 +83,7 @@ public final class RecoveryBenchmark {
             System.out.printf(Locale.ROOT, "recovery, %d worker(s): %,d transactions in %.2f s = %,.0f tx/s  %.2fx of durable execution%n",
                 workers, transactions + PAYERS, seconds, replayRate, replayRate / durable);
         }
-        deleteTree(root);
+        TestFiles.deleteTree(root);
     }
 
     /** Runs funding then the timed transfers; returns transfers per second (until durable for {@link Variant#DURABLE}). */
@@ -93,7 +91,7 @@ public final class RecoveryBenchmark {
                               final List<Transaction> transfers, final Keypair faucet) throws Exception {
         final Path accounts = dataDir.resolve(LanesNode.ACCOUNTS_DIRECTORY);
         if (variant != Variant.DURABLE) {
-            copyTree(genesisAccounts, accounts);
+            TestFiles.copyTree(genesisAccounts, accounts);
         }
         final OffHeapAccountStore store = OffHeapAccountStore.open(accounts, AccountStoreConfig.DEFAULT);
         final Bank bank = new Bank(store, ProgramRegistry.withBuiltins(), true, 1, Bank.blockhashForSlot(1));
@@ -153,8 +151,8 @@ public final class RecoveryBenchmark {
 
     /** Starts a node on the data dir with its accounts put back at genesis; answers the seconds start-up took. */
     private static double recover(final Path dataDir, final Path genesisAccounts, final int workers) throws Exception {
-        deleteTree(dataDir.resolve(LanesNode.ACCOUNTS_DIRECTORY));
-        copyTree(genesisAccounts, dataDir.resolve(LanesNode.ACCOUNTS_DIRECTORY));
+        TestFiles.deleteTree(dataDir.resolve(LanesNode.ACCOUNTS_DIRECTORY));
+        TestFiles.copyTree(genesisAccounts, dataDir.resolve(LanesNode.ACCOUNTS_DIRECTORY));
         Files.deleteIfExists(dataDir.resolve("snapshots").resolve("catalog"));
         final long startNanos = System.nanoTime();
         final LanesNode node = LanesNode.start(nodeConfig(dataDir, workers), ExecutionListener.NONE);
@@ -195,29 +193,5 @@ public final class RecoveryBenchmark {
             return TransactionCodec.sign(MessageBuilder.compileLegacy(from.publicKey(), Bank.blockhashForSlot(2),
                 List.of(SystemInstruction.transfer(from.publicKey(), to.publicKey(), 1 + random.nextInt(1_000)))), from);
         }).toList();
-    }
-
-    private static void copyTree(final Path from, final Path to) throws IOException {
-        try (Stream<Path> paths = Files.walk(from)) {
-            for (final Path path : paths.toList()) {
-                final Path target = to.resolve(from.relativize(path).toString());
-                if (Files.isDirectory(path)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.copy(path, target, StandardCopyOption.REPLACE_EXISTING);
-                }
-            }
-        }
-    }
-
-    private static void deleteTree(final Path root) throws IOException {
-        if (!Files.exists(root)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(root)) {
-            for (final Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(path);
-            }
-        }
     }
 }

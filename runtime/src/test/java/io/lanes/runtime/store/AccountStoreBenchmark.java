@@ -1,12 +1,12 @@
 package io.lanes.runtime.store;
 
 import io.lanes.sdk.Hash;
+import io.lanes.runtime.testing.TestFiles;
 import io.lanes.sdk.Pubkey;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.SplittableRandom;
 import java.util.stream.Stream;
 
@@ -194,7 +194,7 @@ public final class AccountStoreBenchmark {
                 }
             }
         }
-        deleteRecursively(directory);
+        TestFiles.deleteTree(directory);
     }
 
     private void createAccounts(final AccountStore store, final int dataBytes) {
@@ -240,11 +240,4 @@ public final class AccountStoreBenchmark {
         return new String(process.getInputStream().readAllBytes()).trim();
     }
 
-    private static void deleteRecursively(final Path directory) throws IOException {
-        try (Stream<Path> paths = Files.walk(directory)) {
-            for (final Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(path);
-            }
-        }
-    }
 }

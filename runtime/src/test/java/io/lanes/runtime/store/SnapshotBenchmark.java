@@ -1,15 +1,14 @@
 package io.lanes.runtime.store;
 
+import io.lanes.runtime.testing.TestFiles;
 import io.lanes.sdk.Hash;
 import io.lanes.sdk.Pubkey;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.Locale;
 import java.util.SplittableRandom;
-import java.util.stream.Stream;
 
 /**
  * What a snapshot of N token-sized accounts costs: the flush before it (the only part that stops
@@ -54,11 +53,7 @@ public final class SnapshotBenchmark {
             System.out.printf(Locale.ROOT, "restore into the accounts directory and reopen %.2f s (state hash checked)%n",
                 restoreNanos / 1e9);
         }
-        try (Stream<Path> paths = Files.walk(root)) {
-            for (final Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(path);
-            }
-        }
+        TestFiles.deleteTree(root);
     }
 
     private static void fill(final OffHeapAccountStore store, final int accounts) {
