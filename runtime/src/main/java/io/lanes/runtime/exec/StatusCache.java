@@ -70,34 +70,31 @@ public final class StatusCache {
                 grow();
             }
             final long prefix = storedPrefix(signature);
-            final int mask = signatures.length - 1;
-            for (int index = index(prefix, mask); ; index = (index + 1) & mask) {
-                final long stored = prefixes[index];
-                if (stored == EMPTY) {
-                    prefixes[index] = prefix;
-                    signatures[index] = signature;
-                    size++;
-                    return true;
-                }
-                if (stored == prefix && signatures[index].equals(signature)) {
-                    return false;
-                }
+            final int found = probe(signature, prefix);
+            if (found >= 0) {
+                return false;
             }
+            final int free = -found - 1;
+            prefixes[free] = prefix;
+            signatures[free] = signature;
+            size++;
+            return true;
         }
 
         boolean contains(final Signature signature) {
-            if (size == 0) {
-                return false;
-            }
-            final long prefix = storedPrefix(signature);
+            return size > 0 && probe(signature, storedPrefix(signature)) >= 0;
+        }
+
+        /** The signature's index if it is in the set, else {@code -(free index) - 1}: where it would go. */
+        private int probe(final Signature signature, final long prefix) {
             final int mask = signatures.length - 1;
             for (int index = index(prefix, mask); ; index = (index + 1) & mask) {
                 final long stored = prefixes[index];
                 if (stored == EMPTY) {
-                    return false;
+                    return -index - 1;
                 }
                 if (stored == prefix && signatures[index].equals(signature)) {
-                    return true;
+                    return index;
                 }
             }
         }
