@@ -38,7 +38,8 @@ import java.util.zip.CRC32C;
  * <p>Thread-safe (methods synchronize); one process per data directory.
  */
 public final class SnapshotCatalog {
-    static final String DIRECTORY = "snapshots";
+    /** The folder of the data dir that holds the catalog (and, by the runtime's choice, the snapshots' files). */
+    public static final String DIRECTORY = "snapshots";
     static final String FILE_NAME = "catalog";
     private static final String HEADER = "lanes-snapshot-catalog 1";
     private static final String CRC_PREFIX = "crc32c ";

@@ -74,7 +74,7 @@ final class SnapshotWriter implements AutoCloseable {
 
     private void write(final long slot, final Hash stateHash) {
         final long startNanos = System.nanoTime();
-        final Path relative = Path.of("snapshots", "slot-" + slot + FILE_SUFFIX);
+        final Path relative = Path.of(SnapshotCatalog.DIRECTORY, "slot-" + slot + FILE_SUFFIX);
         try {
             Files.createDirectories(dataDir.resolve(relative).getParent());
             final long accounts = store.writeSnapshot(dataDir.resolve(relative));
